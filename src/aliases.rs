@@ -1,0 +1,189 @@
+//! Speaker names across the corpus: which variants are one person.
+//!
+//! Within an article, [`crate::speakers`] already maps "Mr Patel" to "Vedant Patel". Across
+//! articles, names still vary: "Trump" in one, "Donald Trump" in another, "Donald J. Trump"
+//! in a third. After every indexing run, this module groups the speaker names of the whole
+//! index and saves the groups as `newsidx-speakers.json` in the index folder:
+//! - a full name with a middle name or initial joins the same name without it when both
+//!   exist ("Donald J. Trump" → "Donald Trump");
+//! - a single surname joins the one full name in the corpus that ends with it, and stays
+//!   alone when several people share it ("Clinton" with "Hillary Clinton" and "Bill
+//!   Clinton").
+//! Each group is named by its most frequent full name. Search applies the groups at query
+//! time (`--speaker` matches every variant; facets add their counts up), so the index
+//! itself never has to be rewritten when a new article changes a group.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// File name of the speaker groups inside the index folder.
+pub const FILE_NAME: &str = "newsidx-speakers.json";
+
+/// Groups of speaker names: canonical name → its variants (the canonical name included).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SpeakerGroups {
+    /// Canonical name → variants, only for groups of two or more names.
+    pub groups: BTreeMap<String, Vec<String>>,
+}
+
+fn words(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+impl SpeakerGroups {
+    /// Groups `names` (each with its passage count).
+    pub fn build(names: &[(String, u64)]) -> SpeakerGroups {
+        let count: HashMap<&str, u64> = names.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+        // Union-find over indexes.
+        let idx: HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(i, (n, _))| (n.as_str(), i))
+            .collect();
+        let mut parent: Vec<usize> = (0..names.len()).collect();
+        fn find(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        let union = |a: usize, b: usize, p: &mut Vec<usize>| {
+            let (ra, rb) = (find(p, a), find(p, b));
+            if ra != rb {
+                p[ra] = rb;
+            }
+        };
+        // First + last name of multi-word names, to join middle-name variants.
+        let mut by_first_last: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (n, _)) in names.iter().enumerate() {
+            let w = words(n);
+            if w.len() >= 2 {
+                let first_last = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
+                by_first_last.entry(first_last).or_default().push(i);
+                by_surname
+                    .entry(w[w.len() - 1].to_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for group in by_first_last.values() {
+            // Join only names that differ by middle initials/names: "Donald J. Trump".
+            for &i in &group[1..] {
+                union(group[0], i, &mut parent);
+            }
+        }
+        for (i, (n, _)) in names.iter().enumerate() {
+            let w = words(n);
+            if w.len() != 1 {
+                continue;
+            }
+            if let Some(cands) = by_surname.get(&w[0].to_lowercase()) {
+                let mut roots: Vec<usize> = cands.iter().map(|&c| find(&mut parent, c)).collect();
+                roots.sort_unstable();
+                roots.dedup();
+                if roots.len() == 1 {
+                    union(i, roots[0], &mut parent);
+                }
+            }
+        }
+        let mut members: HashMap<usize, Vec<&str>> = HashMap::new();
+        for (n, _) in names {
+            let root = find(&mut parent, idx[n.as_str()]);
+            members.entry(root).or_default().push(n);
+        }
+        let mut groups = BTreeMap::new();
+        for mut m in members.into_values() {
+            if m.len() < 2 {
+                continue;
+            }
+            // Canonical: the most used multi-word name ("Donald Trump"), ties by shortest.
+            m.sort();
+            let canonical = m
+                .iter()
+                .max_by(|a, b| {
+                    (words(a).len() >= 2)
+                        .cmp(&(words(b).len() >= 2))
+                        .then(count.get(*a).cmp(&count.get(*b)))
+                        .then(b.len().cmp(&a.len()))
+                })
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            groups.insert(canonical, m.into_iter().map(String::from).collect());
+        }
+        SpeakerGroups { groups }
+    }
+
+    /// The canonical name of `name` (itself when it is in no group).
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.groups
+            .iter()
+            .find(|(_, v)| v.iter().any(|n| n == name))
+            .map_or(name, |(c, _)| c.as_str())
+    }
+
+    /// Every variant of the group `name` belongs to, when it names one (case-blind match
+    /// against the canonical name or any variant); empty otherwise.
+    pub fn variants_of(&self, name: &str) -> Vec<String> {
+        let lower = name.trim().to_lowercase();
+        self.groups
+            .iter()
+            .find(|(c, v)| c.to_lowercase() == lower || v.iter().any(|n| n.to_lowercase() == lower))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Loads the groups of the index at `dir` (empty when none were saved).
+    pub fn load(dir: &Path) -> SpeakerGroups {
+        std::fs::read(dir.join(FILE_NAME))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves the groups into the index at `dir` (atomically).
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        let tmp = dir.join(format!("{FILE_NAME}.tmp"));
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?,
+        )?;
+        std::fs::rename(tmp, dir.join(FILE_NAME))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(names: &[(&str, u64)]) -> SpeakerGroups {
+        let v: Vec<(String, u64)> = names.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+        SpeakerGroups::build(&v)
+    }
+
+    #[test]
+    fn variants_of_one_person_join() {
+        let g = groups(&[
+            ("Donald Trump", 10),
+            ("Donald J. Trump", 2),
+            ("Trump", 5),
+            ("Mike Pence", 3),
+        ]);
+        assert_eq!(g.canonical("Trump"), "Donald Trump");
+        assert_eq!(g.canonical("Donald J. Trump"), "Donald Trump");
+        assert_eq!(g.canonical("Mike Pence"), "Mike Pence");
+        let mut v = g.variants_of("donald trump");
+        v.sort();
+        assert_eq!(v, ["Donald J. Trump", "Donald Trump", "Trump"]);
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let g = groups(&[("Hillary Clinton", 10), ("Bill Clinton", 4), ("Clinton", 7)]);
+        assert_eq!(g.canonical("Clinton"), "Clinton");
+        assert_eq!(g.canonical("Bill Clinton"), "Bill Clinton");
+        assert!(g.variants_of("Hillary Clinton").is_empty());
+    }
+}

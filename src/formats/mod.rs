@@ -1,0 +1,105 @@
+//! Decoded text → [`Article`]s, one parser per input format.
+//!
+//! [`Format::for_path`] picks the parser from the file name; [`read_file`] reads, decodes
+//! and parses one file. A multi-article file (a JSON array, JSON Lines) gives every record a
+//! stable `record` key, and a broken record is reported in [`Parsed::problems`] while the
+//! others are kept.
+
+pub mod json;
+pub mod markdown;
+pub mod txt;
+
+use crate::decode;
+use crate::model::Article;
+use std::path::Path;
+
+/// The largest file newsidx reads whole; bigger files are skipped with this reason, so one
+/// stray log file cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The input formats newsidx understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`: optional front matter, optional title line, then the body.
+    Text,
+    /// `.md`, `.markdown`: YAML front matter and a Markdown body.
+    Markdown,
+    /// `.json`: one article object, an array of them, or a `{"articles": [...]}` envelope.
+    Json,
+    /// `.jsonl`, `.ndjson`: one article object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format for a file name, or `None` when newsidx does not read it.
+    pub fn for_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// The articles of one file, plus the records in it that could not be read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// Articles found, in file order.
+    pub articles: Vec<Article>,
+    /// One line per broken record ("line 3: expected value at column 1").
+    pub problems: Vec<String>,
+}
+
+/// Parses decoded `text` from `path` in the given format.
+///
+/// Errors when the file as a whole cannot be read as that format (for example a `.json`
+/// file that is not JSON); broken records inside a readable file go to `problems`.
+pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed, String> {
+    let mut parsed = match format {
+        Format::Text => Parsed {
+            articles: vec![txt::parse(path, text)],
+            problems: vec![],
+        },
+        Format::Markdown => Parsed {
+            articles: vec![markdown::parse(path, text)],
+            problems: vec![],
+        },
+        Format::Json => json::parse(path, text)?,
+        Format::JsonLines => json::parse_lines(path, text),
+    };
+    for a in &mut parsed.articles {
+        if a.date.is_none() {
+            a.date = crate::dates::date_from_path(path);
+        }
+    }
+    Ok(parsed)
+}
+
+/// Reads, decodes and parses one file.
+///
+/// The error string says what went wrong in words fit for a summary line; the caller adds
+/// the path.
+pub fn read_file(path: &Path, format: Format) -> Result<Parsed, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {} MB, over the {} MB limit for one file; split it into smaller files",
+            meta.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("file is empty".into());
+    }
+    let decoded = decode::decode(&bytes).map_err(|e| e.to_string())?;
+    parse(path, &decoded.text, format)
+}
+
+/// Code points in `s`: offsets in the public JSON count these, not bytes.
+pub(crate) fn char_len(s: &str) -> usize {
+    s.chars().count()
+}

@@ -1,0 +1,176 @@
+//! Passage text + query terms → a snippet: the best sentence or two, matches marked.
+//!
+//! tantivy's own snippet generator cuts a fixed number of characters around the densest
+//! matches, which often starts mid-sentence. News readers want whole sentences, so this
+//! picks the sentence with the most distinct query terms (ties: the most matches, then the
+//! earliest), adds a neighbour when it fits, and cuts only a sentence longer than
+//! [`MAX_CHARS`] — at word boundaries, around its first match.
+
+use crate::passages::sentence_spans;
+use std::collections::HashSet;
+use std::ops::Range;
+use tantivy::tokenizer::TextAnalyzer;
+
+/// Longest snippet shown, in characters (a little more when one sentence is just over).
+pub const MAX_CHARS: usize = 320;
+
+/// A snippet and the byte ranges of the matched words in it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// The text shown (may start or end with `…`).
+    pub text: String,
+    /// Byte ranges in `text` of the words that matched the query.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// Byte ranges of the tokens of `text` whose analysed form is one of `terms`.
+pub fn matches(
+    text: &str,
+    terms: &HashSet<String>,
+    analyzer: &mut TextAnalyzer,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if terms.is_empty() {
+        return out;
+    }
+    let mut stream = analyzer.token_stream(text);
+    while let Some(tok) = stream.next() {
+        if terms.contains(&tok.text) {
+            out.push(tok.offset_from..tok.offset_to);
+        }
+    }
+    out
+}
+
+/// Builds the snippet of `text` for the analysed query `terms`.
+pub fn snippet(text: &str, terms: &HashSet<String>, analyzer: &mut TextAnalyzer) -> Snippet {
+    let hits = matches(text, terms, analyzer);
+    if text.chars().count() <= MAX_CHARS {
+        return Snippet {
+            text: text.to_string(),
+            highlights: hits,
+        };
+    }
+    let sentences = sentence_spans(text);
+    let score = |r: &Range<usize>| {
+        let inside: Vec<&Range<usize>> = hits
+            .iter()
+            .filter(|h| h.start >= r.start && h.end <= r.end)
+            .collect();
+        let distinct: HashSet<&str> = inside.iter().map(|h| text[(*h).clone()].as_ref()).collect();
+        (distinct.len(), inside.len())
+    };
+    let best = (0..sentences.len())
+        .max_by(|&a, &b| {
+            score(&sentences[a])
+                .cmp(&score(&sentences[b]))
+                .then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    let Some(first) = sentences.get(best) else {
+        return Snippet {
+            text: crate::passages::shorten(text, MAX_CHARS),
+            highlights: vec![],
+        };
+    };
+    let mut range = first.clone();
+    let fits = |r: &Range<usize>| text[r.clone()].chars().count() <= MAX_CHARS;
+    if let Some(next) = sentences.get(best + 1)
+        && fits(&(range.start..next.end))
+    {
+        range.end = next.end;
+    } else if best > 0
+        && let Some(prev) = sentences.get(best - 1)
+        && fits(&(prev.start..range.end))
+    {
+        range.start = prev.start;
+    }
+    if !fits(&range) {
+        range = window(text, range, &hits);
+    }
+    let prefix = if range.start > 0 { "…" } else { "" };
+    let suffix = if range.end < text.len() { "…" } else { "" };
+    let shift = prefix.len();
+    let highlights = hits
+        .iter()
+        .filter(|h| h.start >= range.start && h.end <= range.end)
+        .map(|h| h.start - range.start + shift..h.end - range.start + shift)
+        .collect();
+    Snippet {
+        text: format!("{prefix}{}{suffix}", &text[range]),
+        highlights,
+    }
+}
+
+/// A window of about [`MAX_CHARS`] inside `range`, at word boundaries, from a little before
+/// the first match in it.
+fn window(text: &str, range: Range<usize>, hits: &[Range<usize>]) -> Range<usize> {
+    let anchor = hits
+        .iter()
+        .find(|h| h.start >= range.start && h.end <= range.end)
+        .map_or(range.start, |h| h.start);
+    let back = text[range.start..anchor]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(range.start, |(i, _)| range.start + i);
+    let start = text[back..anchor]
+        .find(' ')
+        .map_or(back, |i| back + i + 1)
+        .max(range.start);
+    let start = if anchor - range.start <= 80 {
+        range.start
+    } else {
+        start
+    };
+    let end = text[start..range.end]
+        .char_indices()
+        .nth(MAX_CHARS)
+        .map_or(range.end, |(i, _)| start + i);
+    let end = if end < range.end {
+        text[start..end].rfind(' ').map_or(end, |i| start + i)
+    } else {
+        end
+    };
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
+
+    fn analyzer() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build()
+    }
+
+    fn terms(ws: &[&str]) -> HashSet<String> {
+        ws.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn short_passage_shown_whole() {
+        let s = snippet(
+            "There was no pre-notification.",
+            &terms(&["pre", "notification"]),
+            &mut analyzer(),
+        );
+        assert_eq!(s.text, "There was no pre-notification.");
+        assert_eq!(s.highlights.len(), 2);
+        assert_eq!(&s.text[s.highlights[0].clone()], "pre");
+    }
+
+    #[test]
+    fn picks_the_best_sentence() {
+        let filler =
+            "Nothing to see in this sentence at all, really, it goes on and on. ".repeat(6);
+        let text = format!("{filler}The strikes hit Iraq hard. {filler}");
+        let s = snippet(&text, &terms(&["strikes", "iraq"]), &mut analyzer());
+        assert!(s.text.contains("The strikes hit Iraq hard."), "{}", s.text);
+        assert!(s.text.chars().count() <= MAX_CHARS + 2);
+        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marked, ["strikes", "Iraq"]);
+    }
+}

@@ -1,0 +1,132 @@
+//! The tantivy index: schema, opening and creating, incremental writing.
+//!
+//! [`open`] is for readers (search, speakers); [`writer::run`] builds or updates an index
+//! from a folder. The on-disk layout is tantivy's own plus `newsidx-manifest.json`.
+
+pub mod manifest;
+pub mod schema;
+pub mod writer;
+
+use crate::error::{Error, Result};
+use manifest::Manifest;
+use schema::{Fields, SCHEMA_VERSION};
+use std::path::{Path, PathBuf};
+use tantivy::Index;
+
+/// An opened index with its field handles.
+pub struct IndexHandle {
+    /// The tantivy index.
+    pub index: Index,
+    /// Field handles.
+    pub fields: Fields,
+    /// The folder it lives in.
+    pub dir: PathBuf,
+    /// Speaker names merged across the corpus.
+    pub groups: crate::aliases::SpeakerGroups,
+}
+
+/// Whether `dir` holds a newsidx index.
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+fn check_version(dir: &Path) -> Result<Manifest> {
+    let manifest = Manifest::load(dir).map_err(|e| Error::Io {
+        path: dir.join(manifest::FILE_NAME),
+        source: e,
+    })?;
+    let found = manifest.as_ref().map_or(0, |m| m.schema_version);
+    if found != SCHEMA_VERSION {
+        return Err(Error::SchemaMismatch {
+            path: dir.to_path_buf(),
+            found,
+            expected: SCHEMA_VERSION,
+        });
+    }
+    Ok(manifest.unwrap_or_default())
+}
+
+/// Opens an existing index for reading.
+pub fn open(dir: &Path) -> Result<IndexHandle> {
+    if !exists(dir) {
+        return Err(Error::NoIndex(dir.to_path_buf()));
+    }
+    check_version(dir)?;
+    let index = Index::open_in_dir(dir)?;
+    schema::register_tokenizers(&index);
+    let fields = schema::fields_of(&index.schema())?;
+    let groups = crate::aliases::SpeakerGroups::load(dir);
+    Ok(IndexHandle {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+        groups,
+    })
+}
+
+/// Opens the index at `dir` for writing, creating it (and the folder) when missing; with
+/// `rebuild`, removes an existing index first.
+pub(crate) fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(IndexHandle, Manifest)> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    if rebuild {
+        remove_index_files(dir)?;
+    }
+    let manifest = if exists(dir) {
+        check_version(dir)?
+    } else {
+        // The manifest goes first: a crash right after leaves an empty index, not one
+        // without a version.
+        let m = Manifest {
+            schema_version: SCHEMA_VERSION,
+            ..Manifest::default()
+        };
+        m.save(dir).map_err(|e| Error::Io {
+            path: dir.join(manifest::FILE_NAME),
+            source: e,
+        })?;
+        let (schema, _) = schema::build();
+        Index::create_in_dir(dir, schema)?;
+        m
+    };
+    let index = Index::open_in_dir(dir)?;
+    schema::register_tokenizers(&index);
+    let fields = schema::fields_of(&index.schema())?;
+    let groups = crate::aliases::SpeakerGroups::load(dir);
+    Ok((
+        IndexHandle {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+            groups,
+        },
+        manifest,
+    ))
+}
+
+/// Removes tantivy's files and the manifest from `dir`, leaving anything else (a README).
+fn remove_index_files(dir: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let segment_file = name.len() > 33
+            && name.as_bytes()[32] == b'.'
+            && name[..32].bytes().all(|b| b.is_ascii_hexdigit());
+        let ours = matches!(name.as_str(), "meta.json" | ".managed.json")
+            || name.starts_with(manifest::FILE_NAME)
+            || name.starts_with(crate::aliases::FILE_NAME)
+            || segment_file;
+        if ours {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::Io {
+                path: entry.path(),
+                source: e,
+            })?;
+        }
+    }
+    Ok(())
+}

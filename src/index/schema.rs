@@ -1,0 +1,140 @@
+//! The index schema: one tantivy document per passage, and the version that guards it.
+//!
+//! Bump [`SCHEMA_VERSION`] whenever a field, a tokenizer or the meaning of a stored value
+//! changes: an index written under another version is refused with a hint to `--rebuild`,
+//! never silently misread.
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption,
+    NumericOptions, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+
+/// Version of the on-disk layout; see the module docs.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Tokenizer for body and title: words, lower-cased, English stems ("strikes" finds "strike").
+pub const STEMMED: &str = "newsidx_en";
+/// Tokenizer for speaker names: words, lower-cased, no stemming ("Patel" stays "patel").
+pub const NAMES: &str = "newsidx_names";
+/// Tokenizer for exact-but-case-blind values such as the source.
+pub const KEYWORD: &str = "newsidx_keyword";
+
+/// Handles to every field.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Path of the file (as walked), for incremental deletes.
+    pub file: Field,
+    /// Article id: path, plus `#record` inside multi-article files.
+    pub article: Field,
+    /// Position of the passage in its article.
+    pub ordinal: Field,
+    /// Article title (searchable, boosted).
+    pub title: Field,
+    /// Passage text.
+    pub text: Field,
+    /// Speaker names of the passage, one value each (searchable by word).
+    pub speakers: Field,
+    /// Speaker names as facets (`/Vedant Patel`), for exact counts.
+    pub speaker_facet: Field,
+    /// Publication time.
+    pub date: Field,
+    /// `/YYYY/MM/DD` or `/undated`.
+    pub date_facet: Field,
+    /// `YYYYMM` as a number (0 when undated), for fast month counts.
+    pub month: Field,
+    /// Outlet, matched case-blind.
+    pub source: Field,
+    /// Canonical URL.
+    pub url: Field,
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let stemmed = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(STEMMED)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let names = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(NAMES)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let keyword = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(KEYWORD))
+        .set_stored();
+    let fields = Fields {
+        file: b.add_text_field("file", STRING | STORED),
+        article: b.add_text_field("article", STRING | STORED | FAST),
+        ordinal: b.add_u64_field("ordinal", NumericOptions::default().set_stored()),
+        title: b.add_text_field("title", stemmed.clone()),
+        text: b.add_text_field("text", stemmed),
+        speakers: b.add_text_field("speakers", names),
+        speaker_facet: b.add_facet_field("speaker_facet", FacetOptions::default()),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(INDEXED)
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        date_facet: b.add_facet_field("date_facet", FacetOptions::default()),
+        month: b.add_u64_field("month", FAST),
+        source: b.add_text_field("source", keyword),
+        url: b.add_text_field("url", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Looks the field handles up in an opened index's schema.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |n: &str| schema.get_field(n);
+    Ok(Fields {
+        file: f("file")?,
+        article: f("article")?,
+        ordinal: f("ordinal")?,
+        title: f("title")?,
+        text: f("text")?,
+        speakers: f("speakers")?,
+        speaker_facet: f("speaker_facet")?,
+        date: f("date")?,
+        date_facet: f("date_facet")?,
+        month: f("month")?,
+        source: f("source")?,
+        url: f("url")?,
+    })
+}
+
+/// Registers newsidx's tokenizers on `index` (needed after every open).
+pub fn register_tokenizers(index: &Index) {
+    let m = index.tokenizers();
+    m.register(
+        STEMMED,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+    m.register(
+        NAMES,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+    m.register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}

@@ -1,0 +1,20 @@
+//! newsidx: a search engine for news archives, with speakers and dates.
+pub mod analyze;
+pub mod dates;
+pub mod decode;
+pub mod error;
+pub mod formats;
+pub mod index;
+pub mod model;
+pub mod passages;
+pub mod progress;
+pub mod quotes;
+pub mod speakers;
+pub mod walk;
+pub use error::{Error, Result};
+pub mod aliases;
+pub mod facets;
+pub mod highlight;
+pub mod query;
+pub mod render;
+pub mod search;

@@ -1,0 +1,124 @@
+//! Query text and filters → one tantivy query.
+//!
+//! The query text uses tantivy's syntax over the title (boosted) and passage text: words are
+//! ANDed, `"phrases"`, `OR`, `-term`, `title:word`. Filters are ANDed on top: any of the
+//! `--speaker` names, a date range, any of the `--source` values.
+
+use crate::dates::{Bound as DateBound, parse_bound};
+use crate::error::{Error, Result};
+use crate::index::IndexHandle;
+use std::ops::Bound;
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::{DateTime, Term};
+
+/// Title matches count this much more than body matches.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// Filters applied on top of the query text.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Speaker names; a passage matches when any of them is among its speakers.
+    pub speakers: Vec<String>,
+    /// Earliest date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), inclusive.
+    pub from: Option<String>,
+    /// Latest date, inclusive of the whole period given.
+    pub to: Option<String>,
+    /// Sources; case-blind exact match, any of them.
+    pub sources: Vec<String>,
+}
+
+/// Builds the full query: parsed text plus filters.
+pub fn build(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Box<dyn Query>> {
+    let f = &handle.fields;
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !text.trim().is_empty() {
+        let mut parser = QueryParser::for_index(&handle.index, vec![f.title, f.text]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, TITLE_BOOST);
+        let q = parser
+            .parse_query(text)
+            .map_err(|e| Error::Query(e.to_string()))?;
+        parts.push((Occur::Must, q));
+    }
+    if !filters.speakers.is_empty() {
+        let mut any = Vec::new();
+        for name in &filters.speakers {
+            if let Some(q) = name_query(handle, f.speakers, name)? {
+                any.push((Occur::Should, q));
+            }
+            // Merged variants ("Trump" for "Donald Trump") match exactly, by facet.
+            for variant in handle.groups.variants_of(name) {
+                let t = Term::from_facet(f.speaker_facet, &Facet::from_path([variant.as_str()]));
+                any.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                ));
+            }
+        }
+        if any.is_empty() {
+            return Err(Error::Usage(
+                "--speaker needs a name with at least one letter or digit".into(),
+            ));
+        }
+        parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    if filters.from.is_some() || filters.to.is_some() {
+        let bound = |v: &Option<String>, which| -> Result<Bound<Term>> {
+            match v {
+                None => Ok(Bound::Unbounded),
+                Some(s) => {
+                    let d = parse_bound(s, which).map_err(Error::Usage)?;
+                    let t =
+                        Term::from_field_date(f.date, DateTime::from_timestamp_secs(d.timestamp()));
+                    Ok(match which {
+                        DateBound::Start => Bound::Included(t),
+                        DateBound::End => Bound::Excluded(t),
+                    })
+                }
+            }
+        };
+        let lo = bound(&filters.from, DateBound::Start)?;
+        let hi = bound(&filters.to, DateBound::End)?;
+        parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+    }
+    if !filters.sources.is_empty() {
+        let any = filters
+            .sources
+            .iter()
+            .map(|s| {
+                let t = Term::from_field_text(f.source, &s.to_lowercase());
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    Ok(match parts.len() {
+        0 => Box::new(AllQuery),
+        1 if parts[0].0 == Occur::Must => parts.remove(0).1,
+        _ => Box::new(BooleanQuery::new(parts)),
+    })
+}
+
+/// `patel` → term; `vedant patel` → phrase within one speaker name.
+fn name_query(handle: &IndexHandle, field: Field, name: &str) -> Result<Option<Box<dyn Query>>> {
+    let mut analyzer = handle.index.tokenizer_for_field(field)?;
+    let mut terms = Vec::new();
+    let mut stream = analyzer.token_stream(name);
+    while let Some(tok) = stream.next() {
+        terms.push(Term::from_field_text(field, &tok.text));
+    }
+    Ok(match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::Basic,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    })
+}

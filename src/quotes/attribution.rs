@@ -1,0 +1,955 @@
+//! Quotation spans → who said them: the cue (speech verb) and the raw speaker phrase.
+//!
+//! Works on a copy of the text with every quotation masked out, so words inside quotes are
+//! never taken for cues or speakers. For each quotation it reads the sentence around it:
+//! first right after the quote (`," X said`, `," said X`), then before it (`X said: "`,
+//! `X, the …, called the strikes a "…"`, `according to X, "…"`). A quotation with no cue of
+//! its own takes the speaker of the quotation before it in the paragraph (a quote split
+//! around its attribution), of a colon introduction in the paragraph before (`Caddell
+//! continued:`), or of the quotation that ends the paragraph before when this paragraph is
+//! only a quotation.
+
+use super::lexicon::{
+    Gender, is_name_particle, is_non_name, is_speech_verb, is_verb_modifier, is_weak_verb, pronoun,
+    takes_listener,
+};
+use super::spans::{Span, paragraphs};
+use std::ops::Range;
+
+/// Bytes of masked quotation text.
+const MASK: u8 = 0x01;
+/// How far after a quotation its attribution may start, in words.
+const AFTER_WINDOW: usize = 8;
+/// How far before a quotation a weak cue ("called") may stand, in words.
+const WEAK_WINDOW: usize = 10;
+
+/// The speaker phrase as found in the text, before normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawSpeaker {
+    /// A capitalised name phrase ("Maj Gen Yahya Rasool", "State Department"); `the` is true
+    /// when "the" stood before it, a sign of an organisation.
+    Named { text: String, the: bool, pos: usize },
+    /// "he", "she", "they".
+    Pronoun(Option<Gender>),
+    /// A common-noun source ("officials", "a spokesman"): a statement, nobody named.
+    Unnamed,
+    /// The same speaker as the quotation with this index (a split or continued quotation).
+    SameAs(usize),
+}
+
+/// How one quotation is attributed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker phrase.
+    pub speaker: RawSpeaker,
+    /// The cue word(s) as written ("said", "according to", ":").
+    pub cue: String,
+    /// Found by inheritance from another quotation, not by a cue of its own.
+    pub inherited: bool,
+    /// Byte position of the speaker phrase (or of the cue when the speaker is not named):
+    /// pronouns resolve to speakers before this point.
+    pub at: usize,
+}
+
+/// Reported speech without quotation marks (`Baghdad said that …`), for passage speakers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    /// The attribution.
+    pub attribution: Attribution,
+    /// Byte range of the sentence it sits in.
+    pub sentence: Range<usize>,
+}
+
+/// Everything attribution found in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The attribution of each quotation span, in span order.
+    pub quotes: Vec<Option<Attribution>>,
+    /// Reported speech in sentences without quotations.
+    pub reported: Vec<Reported>,
+    /// The text with quotations masked, for finding names mentioned outside quotes.
+    pub masked: String,
+}
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    word: &'a str,
+    lower: String,
+    /// Punctuation right after the word (",", ":", "." …), if any.
+    trail: Option<char>,
+    masked: bool,
+    /// The word carried a possessive `'s` ("Sanders's", "IG's").
+    poss: bool,
+    start: usize,
+}
+
+fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let raw = piece.trim_end();
+        let start = pos + (piece.len() - piece.trim_start().len());
+        pos += piece.len();
+        if raw.is_empty() {
+            continue;
+        }
+        if raw.bytes().any(|b| b == MASK) {
+            out.push(Tok {
+                word: "",
+                lower: String::new(),
+                trail: None,
+                masked: true,
+                poss: false,
+                start: base + start,
+            });
+            continue;
+        }
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(['(', '[', '\'', '\u{2018}', '—', '–'])
+                .len();
+        let core = &raw[lead..];
+        let trimmed = core.trim_end_matches([
+            ',', ':', ';', '.', ')', ']', '!', '?', '\u{2019}', '\'', '—', '–',
+        ]);
+        // Keep the full stop of an initial or abbreviation ("J.", "Gen.").
+        let (word, trail) = if trimmed.len() < core.len() {
+            let t = core[trimmed.len()..].chars().next();
+            let keep_dot = t == Some('.')
+                && (trimmed.chars().count() <= 3
+                    && trimmed.chars().next().is_some_and(char::is_uppercase));
+            if keep_dot {
+                (
+                    &core[..trimmed.len() + 1],
+                    core[trimmed.len() + 1..].chars().next(),
+                )
+            } else {
+                (trimmed, t)
+            }
+        } else {
+            (core, None)
+        };
+        let stripped = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"));
+        let poss = stripped.is_some() || core.ends_with('\'') || core.ends_with('\u{2019}');
+        let word = stripped.unwrap_or(word);
+        if word.is_empty() {
+            continue;
+        }
+        out.push(Tok {
+            word,
+            lower: word.to_lowercase(),
+            trail,
+            masked: false,
+            poss,
+            start: base + start + lead,
+        });
+    }
+    out
+}
+
+/// A speech verb as written in running text: lower case ("State" is not "state"), and not
+/// a noun after a determiner or possessive ("the IG's report", "his comments").
+fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
+    let t = &toks[v];
+    let noun_use = v > 0 && {
+        let p = &toks[v - 1];
+        p.poss
+            || matches!(
+                p.lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "whose"
+            )
+    };
+    !t.masked && !is_cap(t.word) && is_speech_verb(&t.lower) && !noun_use
+}
+
+/// Words that cannot be a source on their own ("and warned", "that said").
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "so"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "there"
+            | "what"
+            | "not"
+            | "be"
+            | "been"
+            | "if"
+            | "when"
+            | "where"
+            | "than"
+            | "then"
+            | "also"
+            | "into"
+            | "about"
+            | "over"
+            | "after"
+            | "before"
+            | "because"
+            | "while"
+            | "who"
+            | "whom"
+            | "whose"
+            | "it"
+            | "its"
+            | "i"
+            | "we"
+            | "you"
+            | "me"
+            | "us"
+            | "him"
+            | "her"
+            | "them"
+            | "his"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "had"
+            | "has"
+            | "have"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "publicly"
+            | "once"
+            | "just"
+    )
+}
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Masks every quotation with [`MASK`] bytes, keeping byte offsets.
+fn mask(text: &str, spans: &[Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for s in spans {
+        for b in &mut bytes[s.range.clone()] {
+            *b = MASK;
+        }
+    }
+    // Short parentheticals ("(D-Va.)", "(R-WI)") sit between names and verbs; blank them.
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'(' {
+            let close = bytes[i..]
+                .iter()
+                .take(48)
+                .position(|&b| b == b')' || b == b'\n' || b == MASK);
+            if let Some(c) = close.filter(|&c| bytes[i + c] == b')') {
+                for b in &mut bytes[i..=i + c] {
+                    // Keep UTF-8 valid: every byte of the group becomes an ASCII space.
+                    *b = b' ';
+                }
+                i += c;
+            }
+        }
+        i += 1;
+    }
+    // Every masked byte is ASCII and masks cover whole characters, so this cannot fail.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Sentence bounds in masked text: a terminator outside quotations followed by a space.
+fn sentences(masked: &str, para: &Range<usize>) -> Vec<Range<usize>> {
+    let text = &masked[para.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let after = i + 1;
+        let next_space = bytes.get(after).is_some_and(|b| b.is_ascii_whitespace());
+        let next_cap = text[after..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n == '\u{1}');
+        if !(next_space && next_cap)
+            || c == '.' && crate::passages::ends_with_abbreviation(&text[start..i])
+        {
+            continue;
+        }
+        out.push(para.start + start..para.start + after);
+        start = after;
+    }
+    out.push(para.start + start..para.end);
+    out
+}
+
+/// Finds the attribution of each span, and reported speech elsewhere.
+pub fn attribute(text: &str, spans: &[Span]) -> Found {
+    let masked = mask(text, spans);
+    let paras = paragraphs(text);
+    let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
+    let para_sentences: Vec<Vec<Range<usize>>> =
+        paras.iter().map(|p| sentences(&masked, p)).collect();
+
+    for (qi, span) in spans.iter().enumerate() {
+        let Some(sents) = para_sentences.get(span.paragraph) else {
+            continue;
+        };
+        let Some(sent) = sents.iter().find(|s| s.contains(&span.range.start)) else {
+            continue;
+        };
+        let after_end = sents
+            .iter()
+            .find(|s| s.contains(&span.range.end.saturating_sub(1)))
+            .map_or(sent.end, |s| s.end);
+        let after = &masked[span.range.end.min(after_end)..after_end];
+        let before = &masked[sent.start..span.range.start];
+        result[qi] = from_after(after, span.range.end)
+            .or_else(|| from_before(before, sent.start))
+            .or_else(|| name_colon(before, sent.start));
+    }
+
+    // Inheritance, in text order so a chain of quotes passes the speaker along.
+    for qi in 0..spans.len() {
+        if result[qi].is_some() {
+            continue;
+        }
+        let span = &spans[qi];
+        let same_as = |i: usize| Attribution {
+            speaker: RawSpeaker::SameAs(i),
+            cue: result[i].as_ref().map_or(String::new(), |a| a.cue.clone()),
+            inherited: true,
+            at: span.range.start,
+        };
+        let prev = qi.checked_sub(1).filter(|&p| result[p].is_some());
+        let next = Some(qi + 1).filter(|&n| n < spans.len() && result[n].is_some());
+        let inherited = match (prev, next) {
+            // Split quotation, or a quotation continued from the paragraph before.
+            (Some(p), _) if spans[p].paragraph == span.paragraph || span.continued => {
+                Some(same_as(p))
+            }
+            // A quotation running on into the next paragraph, attributed there.
+            (_, Some(n)) if span.open_ended && spans[n].continued => Some(same_as(n)),
+            // A paragraph that is only quotation follows a paragraph ending in one.
+            (Some(p), _)
+                if spans[p].paragraph + 1 == span.paragraph
+                    && only_quotes(&masked, &paras[span.paragraph])
+                    && ends_with_quote(&masked, &paras[spans[p].paragraph], &spans[p]) =>
+            {
+                Some(same_as(p))
+            }
+            _ => None,
+        };
+        result[qi] = inherited.or_else(|| {
+            let lead = &masked[paras[span.paragraph].start..span.range.start];
+            colon_intro(&masked, &paras, span.paragraph, lead).map(|a| Attribution {
+                inherited: true,
+                ..a
+            })
+        });
+    }
+
+    let mut reported = Vec::new();
+    for sents in &para_sentences {
+        for sent in sents {
+            let slice = &masked[sent.clone()];
+            if slice.bytes().any(|b| b == MASK) {
+                continue;
+            }
+            let toks = tokens(slice, sent.start);
+            if let Some(a) = reported_speech(&toks) {
+                reported.push(Reported {
+                    attribution: a,
+                    sentence: sent.clone(),
+                });
+            }
+        }
+    }
+    Found {
+        quotes: result,
+        reported,
+        masked,
+    }
+}
+
+/// `Baghdad said that …`, `he added that …`: a strong speech verb with its subject.
+fn reported_speech(toks: &[Tok<'_>]) -> Option<Attribution> {
+    for v in 0..toks.len() {
+        let t = &toks[v];
+        if !is_verb_at(toks, v) || is_weak_verb(&t.lower) || !is_reporting_verb(&t.lower) {
+            continue;
+        }
+        if let Some(speaker) = np_before(toks, v) {
+            if speaker == RawSpeaker::Unnamed {
+                continue;
+            }
+            let at = speaker_at(&speaker, t.start);
+            return Some(Attribution {
+                speaker,
+                cue: t.word.to_string(),
+                inherited: false,
+                at,
+            });
+        }
+    }
+    None
+}
+
+/// Verbs that report speech even without quotation marks.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "stated"
+            | "states"
+            | "warned"
+            | "warns"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "insisted"
+            | "insists"
+            | "announced"
+            | "announces"
+            | "declared"
+            | "explained"
+            | "noted"
+            | "stressed"
+            | "acknowledged"
+            | "admitted"
+            | "confirmed"
+            | "denied"
+            | "tweeted"
+            | "wrote"
+            | "suggested"
+            | "contended"
+            | "maintained"
+            | "asserted"
+    )
+}
+
+/// `Mark Blumenthal and Jon Cohen: "…"` / `… surprise Republican pollster Daron Shaw: "…"`.
+fn name_colon(before: &str, base: usize) -> Option<Attribution> {
+    let toks = tokens(before, base);
+    let last = toks.last()?;
+    if last.trail != Some(':') || last.masked || !is_cap(last.word) {
+        return None;
+    }
+    let speaker = name_run_before(&toks, toks.len())?;
+    let at = speaker_at(&speaker, last.start);
+    matches!(speaker, RawSpeaker::Named { .. }).then_some(Attribution {
+        speaker,
+        cue: ":".into(),
+        inherited: false,
+        at,
+    })
+}
+
+fn speaker_at(s: &RawSpeaker, cue: usize) -> usize {
+    match s {
+        RawSpeaker::Named { pos, .. } => *pos,
+        _ => cue,
+    }
+}
+
+/// The name a sentence opens with (after an introductory clause ending in a comma):
+/// "Sen. Bernie Sanders has cast … and accused her of …".
+fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
+    let mut start = 0;
+    // Skip an opening clause: "On Saturday, Baghdad said".
+    if let Some(c) = toks.iter().take(12).position(|t| t.trail == Some(',')) {
+        if !is_cap(toks.get(c + 1)?.word) || toks[..=c].iter().all(|t| is_cap(t.word)) {
+            start = 0;
+        } else {
+            start = c + 1;
+        }
+    }
+    let mut end = start;
+    while end < toks.len()
+        && !toks[end].masked
+        && (is_cap(toks[end].word) || is_name_particle(toks[end].word) && end > start)
+    {
+        end += 1;
+        if toks[end - 1].trail.is_some_and(|c| c != '.') {
+            break;
+        }
+    }
+    if end == start || end >= toks.len() || end == start + 1 && toks[start].lower.ends_with("ing") {
+        return None;
+    }
+    match name_run_before(toks, end)? {
+        RawSpeaker::Named { text, the, pos } if pos >= toks[start].start => {
+            Some(RawSpeaker::Named { text, the, pos })
+        }
+        _ => None,
+    }
+}
+
+fn only_quotes(masked: &str, para: &Range<usize>) -> bool {
+    masked[para.clone()]
+        .chars()
+        .all(|c| c == '\u{1}' || c.is_whitespace() || c.is_ascii_punctuation())
+}
+
+fn ends_with_quote(masked: &str, para: &Range<usize>, span: &Span) -> bool {
+    masked[span.range.end.min(para.end)..para.end].trim().len() <= 1
+}
+
+/// `Caddell continued:` ending the paragraph before a paragraph that opens with a quote.
+fn colon_intro(masked: &str, paras: &[Range<usize>], pi: usize, lead: &str) -> Option<Attribution> {
+    if pi == 0 || !lead.trim().is_empty() {
+        return None;
+    }
+    let prev = &paras[pi - 1];
+    let text = masked[prev.clone()].trim_end();
+    if !text.ends_with(':') {
+        return None;
+    }
+    let sents = sentences(masked, prev);
+    let last = sents.last()?;
+    let toks = tokens(&masked[last.clone()], last.start);
+    cue_before(&toks, toks.len(), true)
+}
+
+/// `," X said` or `," said X` right after the quotation.
+fn from_after(after: &str, base: usize) -> Option<Attribution> {
+    let toks = tokens(after, base);
+    let window = toks
+        .iter()
+        .take(AFTER_WINDOW)
+        .take_while(|t| !t.masked)
+        .count();
+    for v in 0..window {
+        let t = &toks[v];
+        if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
+            let speaker = np_after(&toks, v + 1)?;
+            let at = speaker_at(&speaker, t.start);
+            return Some(Attribution {
+                speaker,
+                cue: "according to".into(),
+                inherited: false,
+                at,
+            });
+        }
+        if !is_verb_at(&toks, v) || is_weak_verb(&t.lower) && v > 0 {
+            continue;
+        }
+        // Inverted: the verb comes first (after modifiers): `said Caddell`.
+        if toks[..v].iter().all(|p| is_verb_modifier(&p.lower)) {
+            if takes_listener(&t.lower) {
+                return None;
+            }
+            let speaker = np_after(&toks, v)?;
+            let at = speaker_at(&speaker, t.start);
+            return Some(Attribution {
+                speaker,
+                cue: t.word.to_string(),
+                inherited: false,
+                at,
+            });
+        }
+        // A sentence that moved on ("… , which the senator said …") is not an attribution.
+        if toks[..v].iter().any(|p| {
+            matches!(
+                p.lower.as_str(),
+                "that" | "which" | "because" | "if" | "when" | "as" | "while" | "after" | "before"
+            )
+        }) {
+            return None;
+        }
+        let speaker = np_before(&toks, v)?;
+        let at = speaker_at(&speaker, t.start);
+        return Some(Attribution {
+            speaker,
+            cue: t.word.to_string(),
+            inherited: false,
+            at,
+        });
+    }
+    None
+}
+
+/// `X said: "` / `X, the …, called the strikes a "…"` / `according to X, "…"` before it.
+fn from_before(before: &str, base: usize) -> Option<Attribution> {
+    let toks = tokens(before, base);
+    cue_before(&toks, toks.len(), false)
+}
+
+fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribution> {
+    let mut v = end;
+    while v > 0 {
+        v -= 1;
+        let t = &toks[v];
+        if t.masked {
+            continue;
+        }
+        if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
+            if let Some(speaker) = np_after(toks, v + 1) {
+                let at = speaker_at(&speaker, t.start);
+                return Some(Attribution {
+                    speaker,
+                    cue: "according to".into(),
+                    inherited: false,
+                    at,
+                });
+            }
+            continue;
+        }
+        if !is_verb_at(toks, v) {
+            continue;
+        }
+        if is_weak_verb(&t.lower) && end - v > WEAK_WINDOW && !colon_only {
+            continue;
+        }
+        if colon_only && is_weak_verb(&t.lower) && end - v > 6 {
+            continue;
+        }
+        // `…, saying "…"`: a participle's subject is the sentence's.
+        if t.lower.ends_with("ing") {
+            if let Some(speaker) = sentence_subject(&toks[..v]) {
+                let at = speaker_at(&speaker, t.start);
+                return Some(Attribution {
+                    speaker,
+                    cue: t.word.to_string(),
+                    inherited: false,
+                    at,
+                });
+            }
+            continue;
+        }
+        if let Some(speaker) = np_before(toks, v) {
+            let at = speaker_at(&speaker, t.start);
+            return Some(Attribution {
+                speaker,
+                cue: t.word.to_string(),
+                inherited: false,
+                at,
+            });
+        }
+        // `… and warned of "…"`: the subject is that of an earlier verb in the sentence,
+        // or the name the sentence opens with.
+        if v > 0 && matches!(toks[v - 1].lower.as_str(), "and" | "but" | "or") {
+            if let Some(speaker) = sentence_subject(&toks[..v]) {
+                let at = speaker_at(&speaker, t.start);
+                return Some(Attribution {
+                    speaker,
+                    cue: t.word.to_string(),
+                    inherited: false,
+                    at,
+                });
+            }
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// The speaker phrase ending right before token `v` (a verb), skipping modifiers and an
+/// apposition between commas.
+fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
+    let mut i = v;
+    while i > 0 && is_verb_modifier(&toks[i - 1].lower) && toks[i - 1].trail.is_none() {
+        i -= 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let last = &toks[i - 1];
+    if last.masked {
+        return None;
+    }
+    if let Some(g) = pronoun(&last.lower) {
+        return (last.lower != "it" && last.lower != "who").then_some(RawSpeaker::Pronoun(g));
+    }
+    let mut end = i; // exclusive end of the name run
+    // Apposition: `Yahya Rasool, the Prime Minister's military spokesman, called`.
+    if last.trail == Some(',') || toks[i - 1].trail == Some(',') {
+        let mut j = i - 1;
+        let mut found = None;
+        while j > 0 && i - j <= 14 {
+            j -= 1;
+            if toks[j].masked {
+                break;
+            }
+            if toks[j].trail == Some(',') {
+                found = Some(j);
+                break;
+            }
+        }
+        let Some(j) = found else { return None };
+        // An apposition describes ("the Prime Minister's military spokesman", "Sanders'
+        // campaign manager", "35"); a list of names ("Cruz, Rubio and Kasich") does not.
+        let appos = &toks[j + 1..i];
+        let party_tag = |w: &str| {
+            w.len() >= 3 && w.as_bytes()[1] == b'-' && matches!(w.as_bytes()[0], b'R' | b'D' | b'I')
+        };
+        let descriptive = appos.iter().any(|t| {
+            !is_cap(t.word)
+                && !matches!(t.lower.as_str(), "and" | "or")
+                && !is_name_particle(t.word)
+                || party_tag(t.word)
+        });
+        if !descriptive {
+            // "Trump's attorney, Alan Garten, said": the apposition is the name.
+            let before_descriptive = toks[..=j].iter().rev().take(6).any(|t| !is_cap(t.word));
+            return if before_descriptive {
+                name_run_before(toks, i)
+            } else {
+                None
+            };
+        }
+        end = j + 1;
+    }
+    name_run_before(toks, end)
+}
+
+fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
+    let mut start = end;
+    while start > 0 {
+        let t = &toks[start - 1];
+        if t.masked {
+            break;
+        }
+        let stops = t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) && start != end;
+        if stops {
+            break;
+        }
+        let namey = is_cap(t.word) || is_name_particle(t.word) && start != end;
+        if !namey {
+            break;
+        }
+        start -= 1;
+    }
+    // Drop sentence openers ("But", "The") from the front; remember a leading "the".
+    while start < end && is_non_name(toks[start].word) {
+        start += 1;
+    }
+    let the = start > 0 && matches!(toks[start - 1].lower.as_str(), "the");
+    if start >= end {
+        let last = &toks[end.checked_sub(1)?];
+        let source_noun = !last.masked
+            && last.word.chars().all(char::is_alphabetic)
+            && !is_function_word(&last.lower);
+        return source_noun.then_some(RawSpeaker::Unnamed);
+    }
+    let text = toks[start..end]
+        .iter()
+        .map(|t| t.word)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(RawSpeaker::Named {
+        text,
+        the,
+        pos: toks[start].start,
+    })
+}
+
+/// The speaker phrase right after token `v` (`said Caddell`, `according to the ministry`).
+fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
+    let first = toks.get(v + 1)?;
+    if first.masked {
+        return None;
+    }
+    if let Some(g) = pronoun(&first.lower) {
+        return (first.lower != "it").then_some(RawSpeaker::Pronoun(g));
+    }
+    // The phrase runs to the first punctuation or clause word; descriptors may come before
+    // the name ("said Concord resident Whit Symms", "said Clinton's aide Jake Sullivan"),
+    // and the name is its last capitalised run.
+    let mut end = v + 1;
+    while let Some(t) = toks.get(end) {
+        if t.masked || end > v + 1 && is_clause_word(&t.lower) || end - v > 10 {
+            break;
+        }
+        end += 1;
+        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) {
+            break;
+        }
+    }
+    let phrase = &toks[v + 1..end];
+    let Some(last_cap) = phrase.iter().rposition(|t| is_cap(t.word)) else {
+        return (!is_function_word(&first.lower)).then_some(RawSpeaker::Unnamed);
+    };
+    let run_end = v + 1 + last_cap + 1;
+    let named = name_run_before(toks, run_end)?;
+    if let RawSpeaker::Named { text, pos, .. } = named {
+        let start = toks.iter().position(|t| t.start == pos).unwrap_or(v + 1);
+        let the = start > 0 && toks[start - 1].lower == "the";
+        return Some(RawSpeaker::Named { text, the, pos });
+    }
+    Some(named)
+}
+
+/// Words that end a speaker phrase after the verb ("said Smith, who …", "said Smith in a
+/// statement").
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "to"
+            | "adding"
+            | "speaking"
+            | "referring"
+            | "according"
+            | "about"
+            | "of"
+            | "with"
+            | "for"
+            | "from"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "and"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::spans::find;
+
+    fn speakers(t: &str) -> Vec<Option<String>> {
+        let spans = find(t);
+        attribute(t, &spans)
+            .quotes
+            .into_iter()
+            .map(|a| {
+                a.map(|a| match a.speaker {
+                    RawSpeaker::Named { text, .. } => text,
+                    RawSpeaker::Pronoun(_) => "<pronoun>".into(),
+                    RawSpeaker::Unnamed => "<unnamed>".into(),
+                    RawSpeaker::SameAs(i) => format!("<same as {i}>"),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_quote() {
+        assert_eq!(
+            speakers("\u{201c}No,\u{201d} Mr Patel said."),
+            [Some("Mr Patel".into())]
+        );
+        assert_eq!(
+            speakers("\u{201c}No,\u{201d} said Caddell, speaking of it."),
+            [Some("Caddell".into())]
+        );
+        assert_eq!(
+            speakers(
+                "\u{201c}There was not,\u{201d} State Department deputy spokesman Vedant Patel told reporters."
+            ),
+            [Some("Vedant Patel".into())]
+        );
+        assert_eq!(speakers("\"Fine,\" he added."), [Some("<pronoun>".into())]);
+    }
+
+    #[test]
+    fn speaker_before_quote_with_apposition() {
+        let t = "Following the strikes, Maj Gen Yahya Rasool, the Prime Minister's military spokesman, called the strikes a \u{201c}violation of sovereignty\u{201d}.";
+        assert_eq!(speakers(t), [Some("Maj Gen Yahya Rasool".into())]);
+        assert_eq!(
+            speakers("Caddell said: \"We lost.\""),
+            [Some("Caddell".into())]
+        );
+        assert_eq!(
+            speakers("According to Jane Roe, \"it failed.\""),
+            [Some("Jane Roe".into())]
+        );
+    }
+
+    #[test]
+    fn split_and_coordinated_quotes() {
+        let t = "\u{201c}One,\u{201d} said Caddell. \u{201c}Two.\u{201d}";
+        assert_eq!(
+            speakers(t),
+            [Some("Caddell".into()), Some("<same as 0>".into())]
+        );
+        let t = "Maj Gen Rasool added that they \u{201c}undermine efforts\u{201d} and warned of \u{201c}grave consequences\u{201d}.";
+        assert_eq!(
+            speakers(t),
+            [Some("Maj Gen Rasool".into()), Some("Maj Gen Rasool".into())]
+        );
+    }
+
+    #[test]
+    fn listener_is_not_speaker_and_colon_intro() {
+        let t = "Caddell told Breitbart News: \"Polls moved.\"";
+        assert_eq!(speakers(t), [Some("Caddell".into())]);
+        let t = "Caddell continued:\n\n\"The health issue is partisan.\"";
+        assert_eq!(speakers(t), [Some("Caddell".into())]);
+        let t = "Republican pollster Daron Shaw: \u{201c}It is early.\u{201d}";
+        assert_eq!(speakers(t), [Some("Daron Shaw".into())]);
+        let t = "Sen. Bernie Sanders has cast her as unqualified and accused her of using the term \"superpredator\" often.";
+        assert_eq!(speakers(t), [Some("Sen. Bernie Sanders".into())]);
+    }
+
+    #[test]
+    fn reported_speech_and_noun_uses() {
+        let t = "On Saturday, Baghdad said that the US had not alerted it.";
+        let found = attribute(t, &find(t));
+        assert_eq!(found.reported.len(), 1);
+        assert!(
+            matches!(&found.reported[0].attribution.speaker, RawSpeaker::Named { text, .. } if text == "Baghdad")
+        );
+        let t = "Maher stated that the IG's report \u{201c}wasn't good.\u{201d}";
+        assert_eq!(speakers(t), [Some("Maher".into())]);
+        let t = "\u{201c}It's not new,\u{201d} said Rep. Bobby Scott (D-Va.) at the time.";
+        assert_eq!(speakers(t), [Some("Rep. Bobby Scott".into())]);
+    }
+
+    #[test]
+    fn scare_quote_without_cue_has_no_attribution() {
+        assert_eq!(speakers("The so-called \"deal\" collapsed."), [None]);
+    }
+}

@@ -1,0 +1,888 @@
+//! Word lists the quote extractor leans on: speech verbs, titles, organisation words,
+//! pronouns and the words that open a sentence without naming anyone.
+//!
+//! The verb list is newsidx's own, written with the published Gender Gap Tracker list as a
+//! reference; inflections are generated from base forms so `warn` gives `warned`, `warns`,
+//! `warning`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Regular speech verbs, as base forms.
+const REGULAR_VERBS: &[&str] = &[
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "boast",
+    "call",
+    "caution",
+    "charge",
+    "cheer",
+    "claim",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "continue",
+    "counter",
+    "declare",
+    "decry",
+    "demand",
+    "deny",
+    "describe",
+    "dismiss",
+    "dub",
+    "echo",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "exclaim",
+    "explain",
+    "express",
+    "fume",
+    "greet",
+    "grumble",
+    "hail",
+    "insist",
+    "joke",
+    "label",
+    "lament",
+    "maintain",
+    "mock",
+    "mention",
+    "muse",
+    "note",
+    "object",
+    "observe",
+    "opine",
+    "plead",
+    "point",
+    "post",
+    "praise",
+    "predict",
+    "proclaim",
+    "promise",
+    "protest",
+    "question",
+    "quip",
+    "recall",
+    "recount",
+    "reflect",
+    "reiterate",
+    "remark",
+    "remind",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "scoff",
+    "scream",
+    "shout",
+    "slam",
+    "state",
+    "stress",
+    "suggest",
+    "summarise",
+    "summarize",
+    "testify",
+    "thunder",
+    "tweet",
+    "urge",
+    "vow",
+    "warn",
+    "wonder",
+    "yell",
+    "accuse",
+    "blast",
+    "brand",
+    "criticise",
+    "criticize",
+    "condemn",
+    "denounce",
+    "signal",
+    "implore",
+    "challenge",
+];
+
+/// Irregular forms and multi-form verbs, listed whole.
+const IRREGULAR_FORMS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes",
+    "wrote", "writing", "written", "speak", "speaks", "spoke", "speaking", "begin", "began", "put",
+    "puts", "quoted", "quote", "quotes",
+];
+
+fn inflect(base: &str) -> Vec<String> {
+    let mut v = vec![base.to_string()];
+    let stem_e = base.strip_suffix('e');
+    let ends_y_consonant = base.ends_with('y')
+        && !matches!(
+            base.as_bytes()[base.len().saturating_sub(2)],
+            b'a' | b'e' | b'o' | b'u'
+        );
+    // third person
+    if ends_y_consonant {
+        v.push(format!("{}ies", &base[..base.len() - 1]));
+    } else if base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('s')
+        || base.ends_with('x')
+    {
+        v.push(format!("{base}es"));
+    } else {
+        v.push(format!("{base}s"));
+    }
+    // past
+    if let Some(stem) = stem_e {
+        v.push(format!("{base}d"));
+        v.push(format!("{stem}ing"));
+    } else if ends_y_consonant {
+        v.push(format!("{}ied", &base[..base.len() - 1]));
+        v.push(format!("{base}ing"));
+    } else if matches!(base, "dub" | "quip" | "plead" | "label" | "signal") {
+        let last = &base[base.len() - 1..];
+        v.push(format!("{base}{last}ed"));
+        v.push(format!("{base}ed"));
+        v.push(format!("{base}{last}ing"));
+        v.push(format!("{base}ing"));
+    } else {
+        v.push(format!("{base}ed"));
+        v.push(format!("{base}ing"));
+    }
+    v
+}
+
+static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = IRREGULAR_FORMS.iter().map(|s| s.to_string()).collect();
+    for b in REGULAR_VERBS {
+        set.extend(inflect(b));
+    }
+    set
+});
+
+/// Whether `word` (lower case) is a form of a speech verb.
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word)
+}
+
+/// Verbs whose object is the listener, never the speaker (`told Breitbart News`).
+pub fn takes_listener(word: &str) -> bool {
+    matches!(
+        word,
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "asked"
+            | "ask"
+            | "asks"
+            | "urged"
+            | "reminded"
+            | "assured"
+            | "warned"
+            | "greeted"
+            | "accused"
+            | "challenged"
+            | "implored"
+    )
+}
+
+/// Verbs that only introduce a quote when something else marks it as speech (they also
+/// have everyday senses: `called a meeting`, `put forward`).
+pub fn is_weak_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "put"
+            | "puts"
+            | "post"
+            | "posted"
+            | "posts"
+            | "describe"
+            | "described"
+            | "describes"
+            | "describing"
+            | "begin"
+            | "began"
+            | "quote"
+            | "quotes"
+            | "quoted"
+            | "continue"
+            | "continued"
+            | "continues"
+            | "echo"
+            | "echoed"
+            | "echoes"
+            | "point"
+            | "pointed"
+            | "points"
+            | "speak"
+            | "spoke"
+            | "speaks"
+            | "speaking"
+    )
+}
+
+/// Titles and honorifics stripped from the front of a name ("Maj Gen Yahya Rasool").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "fr",
+    "father",
+    "sister",
+    "brother",
+    "pastor",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "pope",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "ayatollah",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "mayor",
+    "judge",
+    "justice",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "director",
+    "ambassador",
+    "commissioner",
+    "attorney",
+    "general",
+    "gen",
+    "maj",
+    "major",
+    "col",
+    "colonel",
+    "lt",
+    "lieutenant",
+    "capt",
+    "captain",
+    "cmdr",
+    "commander",
+    "adm",
+    "admiral",
+    "sgt",
+    "sergeant",
+    "cpl",
+    "corporal",
+    "pvt",
+    "private",
+    "brig",
+    "brigadier",
+    "marshal",
+    "field",
+    "det",
+    "detective",
+    "insp",
+    "inspector",
+    "supt",
+    "superintendent",
+    "officer",
+    "constable",
+    "coach",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "sultan",
+    "emir",
+    "crown",
+    "deputy",
+    "acting",
+    "former",
+    "interim",
+    "state",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "health",
+    "treasury",
+    "labor",
+    "labour",
+    "leader",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "senior",
+    "junior",
+    "executive",
+    "ceo",
+    "cfo",
+    "coo",
+    "founder",
+    "co-founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "candidate",
+    "nominee",
+    "hon",
+    "honourable",
+    "mp",
+    "mep",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "sheriff",
+    "commissioner",
+    "auditor",
+    "comptroller",
+    "treasurer",
+    "clerk",
+    "whip",
+    "delegate",
+    "chancellor",
+    "dean",
+    "provost",
+    "gop",
+    "democrat",
+    "republican",
+    "democratic",
+    "presidential",
+    "u.s",
+    "us",
+    "uk",
+    "un",
+    "nato",
+    "eu",
+    "white",
+    "then-president",
+    "then-candidate",
+    "first",
+    "gens",
+    "adj",
+    "fmr",
+];
+
+/// Whether `word` (any case, trailing full stop allowed) is a title or descriptor word.
+pub fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
+/// Titles that mark a person, and by which gender where they tell.
+pub fn honorific_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "congressman"
+        | "chairman" | "spokesman" | "councilman" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister"
+        | "congresswoman" | "chairwoman" | "spokeswoman" | "councilwoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// What a pronoun or honorific says about who is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he, him, Mr
+    Male,
+    /// she, her, Ms, Mrs
+    Female,
+}
+
+/// Words that make a capitalised phrase an organisation ("State Department").
+const ORG_WORDS: &[&str] = &[
+    "department",
+    "ministry",
+    "council",
+    "committee",
+    "party",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "agency",
+    "office",
+    "commission",
+    "court",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "command",
+    "government",
+    "administration",
+    "campaign",
+    "association",
+    "union",
+    "bank",
+    "group",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "foundation",
+    "fund",
+    "center",
+    "centre",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "press",
+    "service",
+    "services",
+    "board",
+    "authority",
+    "bureau",
+    "organization",
+    "organisation",
+    "network",
+    "pentagon",
+    "kremlin",
+    "house",
+    "senate",
+    "congress",
+    "parliament",
+    "assembly",
+    "federation",
+    "league",
+    "club",
+    "hospital",
+    "trust",
+    "society",
+    "coalition",
+    "alliance",
+    "network",
+    "media",
+    "reuters",
+    "ap",
+    "afp",
+    "cnn",
+    "bbc",
+    "fbi",
+    "cia",
+    "nsa",
+    "un",
+    "nato",
+    "eu",
+    "who",
+    "imf",
+    "opec",
+    "gop",
+    "dnc",
+    "rnc",
+    "guard",
+    "staff",
+    "team",
+    "embassy",
+    "consulate",
+    "secretariat",
+    "cabinet",
+    "tribunal",
+    "registry",
+    "exchange",
+    "airlines",
+    "airways",
+    "motors",
+    "systems",
+    "holdings",
+    "partners",
+    "capital",
+    "group",
+    "resistance",
+    "hezbollah",
+    "hamas",
+    "taliban",
+    "brigade",
+    "brigades",
+    "militia",
+    "watch",
+    "international",
+    "republicans",
+    "democrats",
+    "officials",
+];
+
+/// Whether a capitalised word marks an organisation.
+pub fn is_org_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    ORG_WORDS.contains(&w.as_str())
+}
+
+/// Countries, capitals and seats of power that speak for a government ("Baghdad said").
+const PLACES: &[&str] = &[
+    "washington",
+    "moscow",
+    "beijing",
+    "london",
+    "paris",
+    "berlin",
+    "tokyo",
+    "baghdad",
+    "tehran",
+    "damascus",
+    "kyiv",
+    "kiev",
+    "jerusalem",
+    "ankara",
+    "riyadh",
+    "cairo",
+    "delhi",
+    "new delhi",
+    "islamabad",
+    "kabul",
+    "seoul",
+    "pyongyang",
+    "brussels",
+    "rome",
+    "madrid",
+    "ottawa",
+    "canberra",
+    "taipei",
+    "hanoi",
+    "havana",
+    "caracas",
+    "brasilia",
+    "pretoria",
+    "nairobi",
+    "doha",
+    "amman",
+    "beirut",
+    "tripoli",
+    "khartoum",
+    "minsk",
+    "warsaw",
+    "athens",
+    "iraq",
+    "iran",
+    "syria",
+    "russia",
+    "china",
+    "ukraine",
+    "israel",
+    "turkey",
+    "egypt",
+    "france",
+    "germany",
+    "britain",
+    "japan",
+    "india",
+    "pakistan",
+    "afghanistan",
+    "canada",
+    "mexico",
+    "brazil",
+    "qatar",
+    "jordan",
+    "lebanon",
+    "libya",
+    "sudan",
+    "yemen",
+    "taiwan",
+    "korea",
+    "cuba",
+    "venezuela",
+    "poland",
+    "greece",
+    "italy",
+    "spain",
+    "australia",
+    "whitehall",
+    "downing",
+    "kremlin",
+    "pentagon",
+    "nigeria",
+    "kenya",
+    "ethiopia",
+];
+
+/// Whether a name is a place standing for its government.
+pub fn is_place(name: &str) -> bool {
+    PLACES.contains(&name.to_lowercase().as_str())
+}
+
+/// Pronouns that can stand for a speaker, with the gender they imply.
+pub fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
+        "they" | "it" | "who" => Some(None),
+        _ => None,
+    }
+}
+
+/// Capitalised words that open a sentence or clause without being part of a name.
+const NON_NAME_STARTERS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "still",
+    "then",
+    "meanwhile",
+    "however",
+    "also",
+    "in",
+    "on",
+    "at",
+    "when",
+    "while",
+    "after",
+    "before",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "as",
+    "if",
+    "though",
+    "although",
+    "because",
+    "since",
+    "earlier",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+    "instead",
+    "here",
+    "there",
+    "speaking",
+    "asked",
+    "when",
+    "for",
+    "with",
+    "by",
+    "from",
+    "of",
+    "to",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "we",
+    "i",
+    "you",
+    "he",
+    "she",
+    "they",
+    "not",
+    "even",
+    "only",
+    "just",
+    "indeed",
+    "finally",
+    "separately",
+    "similarly",
+    "likewise",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "next",
+    "both",
+    "each",
+    "every",
+    "all",
+    "some",
+    "many",
+    "most",
+    "other",
+    "another",
+    "one",
+    "two",
+    "three",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "which",
+    "according",
+];
+
+/// Whether a capitalised word is a sentence opener rather than part of a name.
+pub fn is_non_name(word: &str) -> bool {
+    NON_NAME_STARTERS.contains(&word.to_lowercase().as_str())
+}
+
+/// Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Abu Bakr al-Baghdadi").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "da"
+            | "di"
+            | "del"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "das"
+            | "ter"
+            | "ten"
+            | "abu"
+            | "ben"
+    ) || word.starts_with("al-")
+        || word.starts_with("el-")
+}
+
+/// Adverbs and auxiliaries that may stand between a speaker and the verb ("he later said").
+pub fn is_verb_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "also"
+            | "later"
+            | "then"
+            | "again"
+            | "previously"
+            | "recently"
+            | "once"
+            | "had"
+            | "has"
+            | "have"
+            | "would"
+            | "will"
+            | "reportedly"
+            | "further"
+            | "earlier"
+            | "repeatedly"
+            | "often"
+            | "frequently"
+            | "publicly"
+            | "privately"
+            | "angrily"
+            | "simply"
+            | "flatly"
+            | "quickly"
+            | "separately"
+            | "subsequently"
+            | "similarly"
+            | "famously"
+            | "bluntly"
+            | "ultimately"
+            | "initially"
+            | "first"
+            | "last"
+            | "then-"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "never"
+            | "always"
+            | "even"
+            | "just"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "been"
+            | "being"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "shall"
+            | "went"
+            | "on"
+            | "to"
+            | "gone"
+            | "going"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_are_generated() {
+        for w in [
+            "said", "warned", "warns", "argued", "tweeted", "replied", "dubbed", "says", "told",
+            "noted", "adding",
+        ] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        assert!(!is_speech_verb("walked"));
+    }
+
+    #[test]
+    fn titles_and_orgs() {
+        assert!(is_title("Maj") && is_title("Gen.") && is_title("Mr"));
+        assert!(!is_title("Patel"));
+        assert!(is_org_word("Department"));
+        assert!(is_place("Baghdad"));
+    }
+}

@@ -1,0 +1,272 @@
+//! Run a query: the top passages with snippets, the exact number of matches, and (on
+//! request) exact speaker and date counts over all matches.
+
+use crate::error::Result;
+use crate::facets::{MonthCounts, SpeakerCount, SpeakerCounts};
+use crate::highlight::{Snippet, snippet};
+use crate::index::IndexHandle;
+use crate::query::{Filters, build};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::{Facet, Value};
+use tantivy::{ReloadPolicy, Searcher, TantivyDocument};
+
+/// How many speakers `--facets` lists.
+pub const TOP_SPEAKERS: usize = 10;
+
+/// What to search for.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// Query text (tantivy syntax); empty matches every passage.
+    pub query: String,
+    /// Filters on top of the query.
+    pub filters: Filters,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip first.
+    pub offset: usize,
+    /// Also count speakers and dates over all matches.
+    pub facets: bool,
+}
+
+/// One ranked passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank (offset included).
+    pub rank: usize,
+    /// BM25 score.
+    pub score: f32,
+    /// Publication day, `YYYY-MM-DD`, or null.
+    pub date: Option<String>,
+    /// Outlet, or null.
+    pub source: Option<String>,
+    /// Article title (or its first sentence when it has none).
+    pub title: String,
+    /// Article id: file path, plus `#record` inside multi-article files.
+    pub article: String,
+    /// Position of the passage in the article, from 0.
+    pub passage: u64,
+    /// Canonical URL, or null.
+    pub url: Option<String>,
+    /// Speakers quoted in this passage (canonical names).
+    pub speakers: Vec<String>,
+    /// The whole passage text.
+    pub text: String,
+    /// Best sentence or two of the passage.
+    #[serde(skip)]
+    pub snippet: Snippet,
+}
+
+/// A value and how many matching passages have it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Bucket {
+    /// Year (`2024`), month (`2024-02`), speaker name, or `undated`.
+    pub value: String,
+    /// Matching passages.
+    pub count: u64,
+}
+
+/// A speaker with exact counts.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SpeakerRow {
+    /// Canonical name.
+    pub name: String,
+    /// Matching passages quoting the speaker.
+    pub passages: u64,
+    /// Distinct articles among them.
+    pub articles: u64,
+    /// Every name merged into this one (itself included), when more than one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+}
+
+/// Exact counts over all matches.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Facets {
+    /// The most quoted speakers, most passages first.
+    pub speakers: Vec<SpeakerRow>,
+    /// Passages per year, oldest first.
+    pub years: Vec<Bucket>,
+    /// Passages per month, oldest first.
+    pub months: Vec<Bucket>,
+    /// Passages without a date.
+    pub undated: u64,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// The query text as given.
+    pub query: String,
+    /// Matching passages in all.
+    pub total: usize,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Present when facets were requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+}
+
+/// The last path component of a facet (`/Vedant Patel` → `Vedant Patel`).
+pub fn facet_leaf(f: &Facet) -> String {
+    f.to_path()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+fn searcher(handle: &IndexHandle) -> Result<Searcher> {
+    let reader = handle
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(reader.searcher())
+}
+
+/// Runs `req` against the index.
+pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
+    let query = build(handle, &req.query, &req.filters)?;
+    let searcher = searcher(handle)?;
+    let top = TopDocs::with_limit(req.limit.max(1))
+        .and_offset(req.offset)
+        .order_by_score();
+    let (top_docs, total, facets) = if req.facets {
+        let (t, c, months, speakers) =
+            searcher.search(&query, &(top, Count, MonthCounts, SpeakerCounts))?;
+        (t, c, Some(make_facets(handle, months, speakers)))
+    } else {
+        let (t, c) = searcher.search(&query, &(top, Count))?;
+        (t, c, None)
+    };
+    let top_docs = if req.limit == 0 { vec![] } else { top_docs };
+
+    let f = &handle.fields;
+    let mut terms = HashSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == f.text
+            && let Some(s) = term.value().as_str()
+        {
+            terms.insert(s.to_string());
+        }
+    });
+    let mut analyzer = handle.index.tokenizer_for_field(f.text)?;
+    let mut hits = Vec::with_capacity(top_docs.len());
+    for (i, (score, addr)) in top_docs.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text_of = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(String::from)
+        };
+        let text = text_of(f.text).unwrap_or_default();
+        let mut speakers: Vec<String> = Vec::new();
+        for v in doc.get_all(f.speakers) {
+            if let Some(s) = v.as_str() {
+                let c = handle.groups.canonical(s).to_string();
+                if !speakers.contains(&c) {
+                    speakers.push(c);
+                }
+            }
+        }
+        hits.push(Hit {
+            rank: req.offset + i + 1,
+            score,
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+            source: text_of(f.source),
+            title: text_of(f.title).unwrap_or_default(),
+            article: text_of(f.article).unwrap_or_default(),
+            passage: doc
+                .get_first(f.ordinal)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            url: text_of(f.url),
+            speakers,
+            snippet: snippet(&text, &terms, &mut analyzer),
+            text,
+        });
+    }
+    Ok(SearchResults {
+        query: req.query.clone(),
+        total,
+        hits,
+        facets,
+    })
+}
+
+fn make_facets(
+    handle: &IndexHandle,
+    months: BTreeMap<u64, u64>,
+    speakers: HashMap<String, SpeakerCount>,
+) -> Facets {
+    let mut out = Facets::default();
+    let mut years: BTreeMap<u64, u64> = BTreeMap::new();
+    for (&m, &c) in &months {
+        if m == 0 {
+            out.undated = c;
+            continue;
+        }
+        *years.entry(m / 100).or_default() += c;
+        out.months.push(Bucket {
+            value: format!("{:04}-{:02}", m / 100, m % 100),
+            count: c,
+        });
+    }
+    out.years = years
+        .into_iter()
+        .map(|(y, c)| Bucket {
+            value: y.to_string(),
+            count: c,
+        })
+        .collect();
+    let mut rows = merge_speakers(handle, speakers);
+    rows.truncate(TOP_SPEAKERS);
+    out.speakers = rows;
+    out
+}
+
+/// Adds the counts of merged variants up under their canonical name; most passages first.
+fn merge_speakers(
+    handle: &IndexHandle,
+    speakers: HashMap<String, SpeakerCount>,
+) -> Vec<SpeakerRow> {
+    let mut merged: HashMap<String, SpeakerCount> = HashMap::new();
+    for (name, c) in speakers {
+        let e = merged
+            .entry(handle.groups.canonical(&name).to_string())
+            .or_default();
+        e.passages += c.passages;
+        e.articles.extend(c.articles);
+    }
+    let mut rows: Vec<SpeakerRow> = merged
+        .into_iter()
+        .map(|(name, c)| {
+            let variants = handle.groups.variants_of(&name);
+            SpeakerRow {
+                passages: c.passages,
+                articles: c.articles.len() as u64,
+                variants,
+                name,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.passages
+            .cmp(&a.passages)
+            .then(b.articles.cmp(&a.articles))
+            .then(a.name.cmp(&b.name))
+    });
+    rows
+}
+
+/// Every speaker of the passages matching `query` and `filters`, with exact counts.
+pub fn speakers(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SpeakerRow>> {
+    let q = build(handle, query, filters)?;
+    let counts = searcher(handle)?.search(&q, &SpeakerCounts)?;
+    Ok(merge_speakers(handle, counts))
+}

@@ -1,0 +1,335 @@
+//! Raw speaker phrases → normalised speaker names, within one article.
+//!
+//! "State Department deputy spokesman Vedant Patel" and "Mr Patel" are one speaker:
+//! titles and honorifics are stripped ([`clean_name`]); a surname alone, or with a title,
+//! maps to the full name the article uses for that person (the latest one introduced
+//! before it, else any in the article); a pronoun takes the most recent speaker it can
+//! stand for; organisations ("the State Department", "Baghdad") keep their name and are
+//! marked as such.
+
+use crate::model::SpeakerKind;
+use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
+use crate::quotes::lexicon::{
+    Gender, honorific_gender, is_non_name, is_org_word, is_place, is_title,
+};
+
+/// A speaker after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The normalised name, or `None` when the source is unnamed.
+    pub name: Option<String>,
+    /// Person, organisation or unknown.
+    pub kind: SpeakerKind,
+}
+
+/// A name with its titles stripped, and what the titles told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanName {
+    /// The bare name ("Yahya Rasool").
+    pub name: String,
+    /// Gender implied by an honorific ("Mr", "Ms"), if any.
+    pub gender: Option<Gender>,
+    /// A title or honorific stood before the name (so it names a person).
+    pub titled: bool,
+}
+
+/// Strips titles and descriptors from the front of a capitalised name phrase:
+/// "Maj Gen Yahya Rasool" → "Yahya Rasool"; "US President Joe Biden" → "Joe Biden";
+/// "Secretary of State John Kerry" → "John Kerry".
+pub fn clean_name(raw: &str) -> CleanName {
+    let words: Vec<&str> = raw
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == ',' || c == ':' || c == '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut gender = None;
+    let mut titled = false;
+    // Everything up to the last title word goes, but a name is never stripped to nothing.
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i + 1 < words.len() && (is_title(w) || *w == "of" && i > 0 && is_title(words[i - 1])) {
+            gender = gender.or(honorific_gender(w));
+            titled = true;
+            start = i + 1;
+        }
+    }
+    // "Secretary of State John Kerry": after "of", the office's object goes too.
+    if start > 0 && words.get(start - 1) == Some(&"of") && start + 1 < words.len() {
+        start += 1;
+    }
+    while start + 1 < words.len() && is_non_name(words[start]) {
+        start += 1;
+    }
+    let name = words[start.min(words.len())..].join(" ");
+    CleanName {
+        name,
+        gender,
+        titled,
+    }
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// An organisation ends in an organisation word ("State Department", but not "House
+/// Speaker Paul Ryan"), is a place speaking for its government, follows "the", or is an
+/// acronym.
+fn is_org_phrase(raw: &str, the: bool) -> bool {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    is_org_word(last)
+        || is_place(raw)
+        || the && !words.iter().any(|w| is_title(w))
+        || words.len() == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase())
+}
+
+/// Person names (two or more capitalised words) that appear anywhere in `text`, with their
+/// byte position, for mapping surnames back to full names.
+pub fn full_names_in(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut run: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    let flush = |run: &mut Vec<(usize, &str)>, out: &mut Vec<(usize, String)>| {
+        let words: Vec<&str> = run.iter().map(|&(_, w)| w).collect();
+        if let Some(&(p, _)) = run.first() {
+            let clean = clean_name(&words.join(" "));
+            let n = clean.name.split(' ').count();
+            if (2..=4).contains(&n) && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
+            {
+                out.push((p, clean.name));
+            }
+        }
+        run.clear();
+    };
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += piece.len();
+        let word = piece.trim();
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
+        let core = core
+            .strip_suffix("'s")
+            .or_else(|| core.strip_suffix("\u{2019}s"))
+            .unwrap_or(core);
+        let cap = core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().any(char::is_lowercase)
+            || core.len() == 2 && core.ends_with('.');
+        if cap && !word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty() && cap {
+            run.push((start, core.trim_end_matches('.').trim_end_matches(',')));
+        } else {
+            flush(&mut run, &mut out);
+            continue;
+        }
+        if word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
+            && !(core.len() <= 2 && word.ends_with('.'))
+        {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Normalised speakers of one article's quotations and reported speech.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedAll {
+    /// One entry per quotation span (`None` when it has no attribution).
+    pub quotes: Vec<Option<Resolved>>,
+    /// One entry per reported-speech sentence.
+    pub reported: Vec<Option<Resolved>>,
+}
+
+/// A speaker seen so far: name, kind, gender when known, and where.
+struct Seen {
+    name: String,
+    kind: SpeakerKind,
+    gender: Option<Gender>,
+    at: usize,
+}
+
+/// Normalises every attribution of one article, in text order, so that pronouns and
+/// surnames can refer back.
+pub fn resolve(found: &Found) -> ResolvedAll {
+    let known = full_names_in(&found.masked);
+    // (position, is reported speech, index, attribution), in text order.
+    let mut order: Vec<(usize, bool, usize, &Attribution)> = Vec::new();
+    for (i, a) in found.quotes.iter().enumerate() {
+        if let Some(a) = a
+            && !matches!(a.speaker, RawSpeaker::SameAs(_))
+        {
+            order.push((a.at, false, i, a));
+        }
+    }
+    for (i, r) in found.reported.iter().enumerate() {
+        order.push((r.attribution.at, true, i, &r.attribution));
+    }
+    order.sort_by_key(|&(at, rep, i, _)| (at, rep, i));
+    let mut out = ResolvedAll {
+        quotes: vec![None; found.quotes.len()],
+        reported: vec![None; found.reported.len()],
+    };
+    let mut seen: Vec<Seen> = Vec::new();
+    for (at, is_reported, i, a) in order {
+        let resolved = resolve_one(&a.speaker, at, &known, &mut seen);
+        if is_reported {
+            out.reported[i] = Some(resolved);
+        } else {
+            out.quotes[i] = Some(resolved);
+        }
+    }
+    // Split and continued quotations take their partner's speaker (chains resolve in turn).
+    for _ in 0..4 {
+        for i in 0..found.quotes.len() {
+            if let Some(Attribution {
+                speaker: RawSpeaker::SameAs(j),
+                ..
+            }) = &found.quotes[i]
+                && out.quotes[i].is_none()
+            {
+                out.quotes[i] = out.quotes.get(*j).cloned().flatten();
+            }
+        }
+    }
+    out
+}
+
+fn resolve_one(
+    speaker: &RawSpeaker,
+    at: usize,
+    known: &[(usize, String)],
+    seen: &mut Vec<Seen>,
+) -> Resolved {
+    let unknown = Resolved {
+        name: None,
+        kind: SpeakerKind::Unknown,
+    };
+    let resolved = match speaker {
+        RawSpeaker::Unnamed | RawSpeaker::SameAs(_) => return unknown,
+        RawSpeaker::Pronoun(g) => {
+            let compatible = |s: &Seen| match g {
+                Some(g) => {
+                    s.kind != SpeakerKind::Organization && s.gender.is_none_or(|sg| sg == *g)
+                }
+                None => true,
+            };
+            let last_speaker = seen.iter().rev().find(|s| s.at <= at && compatible(s));
+            match last_speaker {
+                Some(s) => Resolved {
+                    name: Some(s.name.clone()),
+                    kind: s.kind,
+                },
+                None => match known.iter().rev().find(|(p, _)| *p < at) {
+                    // Nobody has spoken yet: the person last named is the best guess.
+                    Some((_, n)) if g.is_some() => Resolved {
+                        name: Some(n.clone()),
+                        kind: SpeakerKind::Person,
+                    },
+                    _ => unknown,
+                },
+            }
+        }
+        RawSpeaker::Named {
+            text: raw,
+            the,
+            pos,
+        } => {
+            let clean = clean_name(raw);
+            if is_org_phrase(raw, *the) {
+                let name = raw.trim_start_matches("The ").to_string();
+                Resolved {
+                    name: Some(name),
+                    kind: SpeakerKind::Organization,
+                }
+            } else {
+                let words = clean.name.split(' ').count();
+                let full = if words == 1 {
+                    expand_surname(&clean.name, *pos, known, seen)
+                } else {
+                    None
+                };
+                let kind = if words >= 2 || clean.titled || full.is_some() {
+                    SpeakerKind::Person
+                } else {
+                    SpeakerKind::Unknown
+                };
+                let name = full.unwrap_or(clean.name);
+                if let Some(g) = clean.gender
+                    && let Some(s) = seen.iter_mut().find(|s| s.name == name)
+                {
+                    s.gender = Some(g);
+                }
+                let gender = clean
+                    .gender
+                    .or_else(|| seen.iter().find(|s| s.name == name).and_then(|s| s.gender));
+                seen.push(Seen {
+                    name: name.clone(),
+                    kind,
+                    gender,
+                    at,
+                });
+                return Resolved {
+                    name: Some(name),
+                    kind,
+                };
+            }
+        }
+    };
+    if let Some(n) = &resolved.name {
+        let gender = seen.iter().find(|s| &s.name == n).and_then(|s| s.gender);
+        seen.push(Seen {
+            name: n.clone(),
+            kind: resolved.kind,
+            gender,
+            at,
+        });
+    }
+    resolved
+}
+
+/// "Patel" → "Vedant Patel" when the article names a person so.
+fn expand_surname(
+    word: &str,
+    pos: usize,
+    known: &[(usize, String)],
+    seen: &[Seen],
+) -> Option<String> {
+    let matches = |n: &str| surname(n).eq_ignore_ascii_case(word) && n.contains(' ');
+    if let Some(s) = seen.iter().rev().find(|s| matches(&s.name)) {
+        return Some(s.name.clone());
+    }
+    known
+        .iter()
+        .rev()
+        .find(|(p, n)| *p < pos && matches(n))
+        .or_else(|| known.iter().find(|(_, n)| matches(n)))
+        .map(|(_, n)| n.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(clean_name("Maj Gen Yahya Rasool").name, "Yahya Rasool");
+        assert_eq!(clean_name("US President Joe Biden").name, "Joe Biden");
+        assert_eq!(
+            clean_name("Secretary of State John Kerry").name,
+            "John Kerry"
+        );
+        assert_eq!(clean_name("Mr Patel").name, "Patel");
+        assert_eq!(clean_name("Mr. Patel").gender, Some(Gender::Male));
+        assert_eq!(clean_name("President").name, "President");
+    }
+
+    #[test]
+    fn full_names_found_in_text() {
+        let names: Vec<String> = full_names_in("Spokesman John Kirby said. Later Mr Kirby left.")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert!(names.contains(&"John Kirby".to_string()), "{names:?}");
+    }
+}
