@@ -9,6 +9,7 @@
 //! - a single surname joins the one full name in the corpus that ends with it, and stays
 //!   alone when several people share it ("Clinton" with "Hillary Clinton" and "Bill
 //!   Clinton").
+//!
 //! Each group is named by its most frequent full name. Search applies the groups at query
 //! time (`--speaker` matches every variant; facets add their counts up), so the index
 //! itself never has to be rewritten when a new article changes a group.

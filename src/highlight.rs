@@ -36,7 +36,16 @@ pub fn matches(
     let mut stream = analyzer.token_stream(text);
     while let Some(tok) = stream.next() {
         if terms.contains(&tok.text) {
-            out.push(tok.offset_from..tok.offset_to);
+            let r = tok.offset_from..tok.offset_to;
+            // "pre-notification" is two tokens; mark it as one word.
+            match out.last_mut() {
+                Some(prev)
+                    if matches!(text.get(prev.end..r.start), Some("-" | "'" | "\u{2019}")) =>
+                {
+                    prev.end = r.end
+                }
+                _ => out.push(r),
+            }
         }
     }
     out
@@ -158,8 +167,8 @@ mod tests {
             &mut analyzer(),
         );
         assert_eq!(s.text, "There was no pre-notification.");
-        assert_eq!(s.highlights.len(), 2);
-        assert_eq!(&s.text[s.highlights[0].clone()], "pre");
+        assert_eq!(s.highlights.len(), 1);
+        assert_eq!(&s.text[s.highlights[0].clone()], "pre-notification");
     }
 
     #[test]

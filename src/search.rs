@@ -179,7 +179,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
                 .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
                 .map(|d| d.format("%Y-%m-%d").to_string()),
             source: text_of(f.source),
-            title: text_of(f.title).unwrap_or_default(),
+            title: text_of(f.heading).unwrap_or_default(),
             article: text_of(f.article).unwrap_or_default(),
             passage: doc
                 .get_first(f.ordinal)

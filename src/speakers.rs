@@ -22,6 +22,13 @@ pub struct Resolved {
     pub kind: SpeakerKind,
 }
 
+/// Whether `a..b` of `text` stays within one sentence (no full stop or line break).
+fn same_sentence(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|s| {
+        !s.contains(". ") && !s.contains('\n') && !s.contains("? ") && !s.contains("! ")
+    })
+}
+
 /// A name with its titles stripped, and what the titles told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanName {
@@ -116,7 +123,7 @@ pub fn full_names_in(text: &str) -> Vec<(usize, String)> {
         let cap = core.chars().next().is_some_and(char::is_uppercase)
             && core.chars().any(char::is_lowercase)
             || core.len() == 2 && core.ends_with('.');
-        if cap && !word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty() && cap {
+        if cap && (!word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty()) {
             run.push((start, core.trim_end_matches('.').trim_end_matches(',')));
         } else {
             flush(&mut run, &mut out);
@@ -171,8 +178,19 @@ pub fn resolve(found: &Found) -> ResolvedAll {
         reported: vec![None; found.reported.len()],
     };
     let mut seen: Vec<Seen> = Vec::new();
+    let genders = honorific_genders(&found.masked);
     for (at, is_reported, i, a) in order {
-        let resolved = resolve_one(&a.speaker, at, &known, &mut seen);
+        let resolved = resolve_one(&a.speaker, at, &known, &found.masked, &mut seen);
+        if let Some(n) = &resolved.name
+            && let Some(s) = seen
+                .last_mut()
+                .filter(|s| &s.name == n && s.gender.is_none())
+        {
+            s.gender = genders
+                .iter()
+                .find(|(sn, _)| sn.eq_ignore_ascii_case(surname(n)))
+                .map(|&(_, g)| g);
+        }
         if is_reported {
             out.reported[i] = Some(resolved);
         } else {
@@ -199,6 +217,7 @@ fn resolve_one(
     speaker: &RawSpeaker,
     at: usize,
     known: &[(usize, String)],
+    masked: &str,
     seen: &mut Vec<Seen>,
 ) -> Resolved {
     let unknown = Resolved {
@@ -215,12 +234,33 @@ fn resolve_one(
                 None => true,
             };
             let last_speaker = seen.iter().rev().find(|s| s.at <= at && compatible(s));
-            match last_speaker {
-                Some(s) => Resolved {
+            // A person named after the last speaker spoke is the likelier referent ("…
+            // comments made by spokesman John Kirby, when he stated …").
+            let gender_ok = |n: &str| {
+                g.is_none_or(|g| {
+                    seen.iter()
+                        .find(|s| s.name == n)
+                        .and_then(|s| s.gender)
+                        .is_none_or(|sg| sg == g)
+                })
+            };
+            let last_mention = known
+                .iter()
+                .rev()
+                .find(|(p, n)| *p < at && g.is_some() && gender_ok(n))
+                .filter(|(p, _)| {
+                    last_speaker.is_none_or(|s| *p > s.at) && same_sentence(masked, *p, at)
+                });
+            match (last_speaker, last_mention) {
+                (_, Some((_, n))) => Resolved {
+                    name: Some(n.clone()),
+                    kind: SpeakerKind::Person,
+                },
+                (Some(s), None) => Resolved {
                     name: Some(s.name.clone()),
                     kind: s.kind,
                 },
-                None => match known.iter().rev().find(|(p, _)| *p < at) {
+                (None, None) => match known.iter().rev().find(|(p, _)| *p < at) {
                     // Nobody has spoken yet: the person last named is the best guess.
                     Some((_, n)) if g.is_some() => Resolved {
                         name: Some(n.clone()),
@@ -286,6 +326,26 @@ fn resolve_one(
         });
     }
     resolved
+}
+
+/// Surnames the article gives an honorific anywhere ("Mr Ekdahl", "Ms. Solberg"), with the
+/// gender it implies, so that "she" never picks a man named only later as "Mr".
+fn honorific_genders(text: &str) -> Vec<(String, Gender)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        if let Some(g) = honorific_gender(pair[0]) {
+            let name = pair[1].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let name = name
+                .strip_suffix("'s")
+                .or_else(|| name.strip_suffix("\u{2019}s"))
+                .unwrap_or(name);
+            if name.chars().next().is_some_and(char::is_uppercase) {
+                out.push((name.to_string(), g));
+            }
+        }
+    }
+    out
 }
 
 /// "Patel" → "Vedant Patel" when the article names a person so.

@@ -32,8 +32,11 @@ pub struct Fields {
     pub article: Field,
     /// Position of the passage in its article.
     pub ordinal: Field,
-    /// Article title (searchable, boosted).
+    /// Article title (searchable, boosted); absent when the article has none.
     pub title: Field,
+    /// Title to show: the title, or the first sentence of an untitled article (stored only,
+    /// so an untitled article's opening is not matched on every passage).
+    pub heading: Field,
     /// Passage text.
     pub text: Field,
     /// Speaker names of the passage, one value each (searchable by word).
@@ -77,6 +80,7 @@ pub fn build() -> (Schema, Fields) {
         article: b.add_text_field("article", STRING | STORED | FAST),
         ordinal: b.add_u64_field("ordinal", NumericOptions::default().set_stored()),
         title: b.add_text_field("title", stemmed.clone()),
+        heading: b.add_text_field("heading", STORED),
         text: b.add_text_field("text", stemmed),
         speakers: b.add_text_field("speakers", names),
         speaker_facet: b.add_facet_field("speaker_facet", FacetOptions::default()),
@@ -103,6 +107,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         article: f("article")?,
         ordinal: f("ordinal")?,
         title: f("title")?,
+        heading: f("heading")?,
         text: f("text")?,
         speakers: f("speakers")?,
         speaker_facet: f("speaker_facet")?,

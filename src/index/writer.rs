@@ -367,7 +367,10 @@ pub fn documents(article: &Article, file_key: &str, f: &Fields) -> Vec<TantivyDo
         doc.add_text(f.file, file_key);
         doc.add_text(f.article, &id);
         doc.add_u64(f.ordinal, p.ordinal as u64);
-        doc.add_text(f.title, &title);
+        if let Some(t) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            doc.add_text(f.title, t.trim());
+        }
+        doc.add_text(f.heading, &title);
         doc.add_text(f.text, &p.text);
         for s in &p.speakers {
             doc.add_text(f.speakers, s);

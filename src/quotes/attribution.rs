@@ -28,7 +28,14 @@ const WEAK_WINDOW: usize = 10;
 pub enum RawSpeaker {
     /// A capitalised name phrase ("Maj Gen Yahya Rasool", "State Department"); `the` is true
     /// when "the" stood before it, a sign of an organisation.
-    Named { text: String, the: bool, pos: usize },
+    Named {
+        /// The phrase as written.
+        text: String,
+        /// "the" stood before it.
+        the: bool,
+        /// Byte position of the phrase in the text.
+        pos: usize,
+    },
     /// "he", "she", "they".
     Pronoun(Option<Gender>),
     /// A common-noun source ("officials", "a spokesman"): a statement, nobody named.
@@ -335,9 +342,17 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             .map_or(sent.end, |s| s.end);
         let after = &masked[span.range.end.min(after_end)..after_end];
         let before = &masked[sent.start..span.range.start];
-        result[qi] = from_after(after, span.range.end)
-            .or_else(|| from_before(before, sent.start))
-            .or_else(|| name_colon(before, sent.start));
+        let after_found = from_after(after, span.range.end);
+        let unnamed = after_found
+            .as_ref()
+            .is_some_and(|a| a.speaker == RawSpeaker::Unnamed);
+        result[qi] = match after_found {
+            Some(a) if !unnamed => Some(a),
+            other => from_before(before, sent.start)
+                .filter(|b| !unnamed || matches!(b.speaker, RawSpeaker::Named { .. }))
+                .or(other)
+                .or_else(|| name_colon(before, sent.start)),
+        };
     }
 
     // Inheritance, in text order so a chain of quotes passes the speaker along.
@@ -410,7 +425,13 @@ fn reported_speech(toks: &[Tok<'_>]) -> Option<Attribution> {
         if !is_verb_at(toks, v) || is_weak_verb(&t.lower) || !is_reporting_verb(&t.lower) {
             continue;
         }
-        if let Some(speaker) = np_before(toks, v) {
+        let coordinated = v > 0 && matches!(toks[v - 1].lower.as_str(), "and" | "but");
+        let speaker = if coordinated {
+            sentence_subject(&toks[..v])
+        } else {
+            np_before(toks, v)
+        };
+        if let Some(speaker) = speaker {
             if speaker == RawSpeaker::Unnamed {
                 continue;
             }
@@ -501,14 +522,39 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
             start = c + 1;
         }
     }
-    let mut end = start;
-    while end < toks.len()
-        && !toks[end].masked
-        && (is_cap(toks[end].word) || is_name_particle(toks[end].word) && end > start)
-    {
-        end += 1;
-        if toks[end - 1].trail.is_some_and(|c| c != '.') {
-            break;
+    let cap_run_end = |from: usize| {
+        let mut end = from;
+        while end < toks.len()
+            && !toks[end].masked
+            && (is_cap(toks[end].word) || is_name_particle(toks[end].word) && end > from)
+        {
+            end += 1;
+            if toks[end - 1].trail.is_some_and(|c| c != '.') || toks[end - 1].poss {
+                break;
+            }
+        }
+        end
+    };
+    let mut end = cap_run_end(start);
+    // "Teachers' union president Ola Strand welcomed …": a possessive or a descriptor with
+    // a title word comes before the name.
+    if end > start && end < toks.len() {
+        let desc = toks[end..]
+            .iter()
+            .take(5)
+            .take_while(|t| !is_cap(t.word) && !t.masked && t.trail.is_none())
+            .count();
+        let next_cap = end + desc;
+        let titled = toks[end..next_cap]
+            .iter()
+            .any(|t| super::lexicon::is_title(t.word));
+        if desc > 0
+            && next_cap < toks.len()
+            && is_cap(toks[next_cap].word)
+            && (toks[end - 1].poss || titled)
+        {
+            start = next_cap;
+            end = cap_run_end(start);
         }
     }
     if end == start || end >= toks.len() || end == start + 1 && toks[start].lower.ends_with("ing") {
@@ -696,6 +742,13 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     if last.masked {
         return None;
     }
+    // "The Biden administration, which suggested": the antecedent before the comma.
+    if matches!(last.lower.as_str(), "which" | "who") && i >= 2 && toks[i - 2].trail == Some(',') {
+        return match name_run_before(toks, i - 1)? {
+            RawSpeaker::Unnamed => None,
+            named => Some(named),
+        };
+    }
     if let Some(g) = pronoun(&last.lower) {
         return (last.lower != "it" && last.lower != "who").then_some(RawSpeaker::Pronoun(g));
     }
@@ -714,7 +767,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
                 break;
             }
         }
-        let Some(j) = found else { return None };
+        let j = found?;
         // An apposition describes ("the Prime Minister's military spokesman", "Sanders'
         // campaign manager", "35"); a list of names ("Cruz, Rubio and Kasich") does not.
         let appos = &toks[j + 1..i];
@@ -737,11 +790,35 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
             };
         }
         end = j + 1;
+        // "The previous owner, investment firm Castor Capital, said": the apposition names.
+        return match name_run_before(toks, end) {
+            Some(RawSpeaker::Named { text, the, pos }) => {
+                Some(RawSpeaker::Named { text, the, pos })
+            }
+            other => match name_run_before(toks, i) {
+                Some(named @ RawSpeaker::Named { .. }) => Some(named),
+                _ => other,
+            },
+        };
     }
     name_run_before(toks, end)
 }
 
 fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
+    // "the Trump campaign said", "the Biden administration": a name plus an organisation noun.
+    if end >= 2
+        && is_org_noun(&toks[end - 1].lower)
+        && is_cap(toks[end - 2].word)
+        && !toks[end - 2].masked
+        && toks[end - 2].trail.is_none()
+        && let Some(RawSpeaker::Named { text, pos, .. }) = name_run_before(toks, end - 1)
+    {
+        return Some(RawSpeaker::Named {
+            text: format!("{text} {}", toks[end - 1].word),
+            the: true,
+            pos,
+        });
+    }
     let mut start = end;
     while start > 0 {
         let t = &toks[start - 1];
@@ -816,6 +893,30 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return Some(RawSpeaker::Named { text, the, pos });
     }
     Some(named)
+}
+
+/// Lower-case nouns that make an organisation of the name before them.
+fn is_org_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "administration"
+            | "campaign"
+            | "government"
+            | "ministry"
+            | "department"
+            | "police"
+            | "army"
+            | "company"
+            | "council"
+            | "committee"
+            | "team"
+            | "camp"
+            | "office"
+            | "spokesman"
+            | "spokeswoman"
+            | "agency"
+            | "board"
+    ) && !matches!(w, "spokesman" | "spokeswoman")
 }
 
 /// Words that end a speaker phrase after the verb ("said Smith, who …", "said Smith in a

@@ -47,7 +47,7 @@ pub fn search(r: &SearchResults, marks: Marks) -> String {
     let _ = writeln!(out, "{} {noun}", r.total);
     for h in &r.hits {
         let date = h.date.as_deref().unwrap_or("undated");
-        let mut head = format!("{date}");
+        let mut head = date.to_string();
         if let Some(s) = &h.source {
             let _ = write!(head, " · {}", sanitize(s));
         }
