@@ -192,6 +192,13 @@ pub fn resolve(found: &Found) -> ResolvedAll {
                 .map(|&(_, g)| g);
         }
         if is_reported {
+            // Reported speech needs no quotation marks, so it is easy to mistake ("Most
+            // Southern states … says"): only a speaker known to be a person or an
+            // organisation counts, and only then can a pronoun refer back to it.
+            if resolved.kind == SpeakerKind::Unknown && resolved.name.is_some() {
+                seen.pop();
+                continue;
+            }
             out.reported[i] = Some(resolved);
         } else {
             out.quotes[i] = Some(resolved);

@@ -20,6 +20,10 @@ use std::ops::Range;
 const MASK: u8 = 0x01;
 /// How far after a quotation its attribution may start, in words.
 const AFTER_WINDOW: usize = 8;
+/// How close to the end of the sentence before a quotation its cue must be to introduce it.
+const INTRO_TAIL: usize = 4;
+/// The same, when a name with an apposition follows the quotation.
+const AFTER_WINDOW_APPOSITION: usize = 24;
 /// How far before a quotation a weak cue ("called") may stand, in words.
 const WEAK_WINDOW: usize = 10;
 
@@ -386,13 +390,16 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             }
             _ => None,
         };
-        result[qi] = inherited.or_else(|| {
-            let lead = &masked[paras[span.paragraph].start..span.range.start];
-            colon_intro(&masked, &paras, span.paragraph, lead).map(|a| Attribution {
+        result[qi] = inherited
+            .or_else(|| {
+                let lead = &masked[paras[span.paragraph].start..span.range.start];
+                colon_intro(&masked, &paras, span.paragraph, lead)
+            })
+            .or_else(|| intro_sentence(&masked, &para_sentences[span.paragraph], span))
+            .map(|a| Attribution {
                 inherited: true,
                 ..a
-            })
-        });
+            });
     }
 
     let mut reported = Vec::new();
@@ -535,6 +542,17 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
         }
         end
     };
+    // "And then Trump went …": openers before the subject.
+    while start < toks.len().min(4)
+        && (is_non_name(toks[start].word) || !is_cap(toks[start].word))
+        && toks[start].trail.is_none()
+        && !toks[start].masked
+    {
+        if !is_non_name(toks[start].word) && !is_function_word(&toks[start].lower) {
+            break;
+        }
+        start += 1;
+    }
     let mut end = cap_run_end(start);
     // "Teachers' union president Ola Strand welcomed …": a possessive or a descriptor with
     // a title word comes before the name.
@@ -578,6 +596,34 @@ fn ends_with_quote(masked: &str, para: &Range<usize>, span: &Span) -> bool {
     masked[span.range.end.min(para.end)..para.end].trim().len() <= 1
 }
 
+/// `Sen. Ted Cruz tweeted a warning. "Missouri: …"`: a quotation opening a sentence takes
+/// the speaker of the sentence before it in the paragraph when that one ends on its cue.
+fn intro_sentence(masked: &str, sents: &[Range<usize>], span: &Span) -> Option<Attribution> {
+    let i = sents.iter().position(|s| s.contains(&span.range.start))?;
+    if i == 0 || !masked[sents[i].start..span.range.start].trim().is_empty() {
+        return None;
+    }
+    let prev = &sents[i - 1];
+    let toks = tokens(&masked[prev.clone()], prev.start);
+    let v = toks
+        .iter()
+        .rposition(|t| !t.masked && is_reporting_verb(&t.lower))?;
+    if toks.len() - v > INTRO_TAIL || toks[v..].iter().any(|t| t.masked) {
+        return None;
+    }
+    let speaker = np_before(&toks, v)?;
+    if matches!(speaker, RawSpeaker::Unnamed) {
+        return None;
+    }
+    let at = speaker_at(&speaker, toks[v].start);
+    Some(Attribution {
+        speaker,
+        cue: toks[v].word.to_string(),
+        inherited: true,
+        at,
+    })
+}
+
 /// `Caddell continued:` ending the paragraph before a paragraph that opens with a quote.
 fn colon_intro(masked: &str, paras: &[Range<usize>], pi: usize, lead: &str) -> Option<Attribution> {
     if pi == 0 || !lead.trim().is_empty() {
@@ -597,11 +643,20 @@ fn colon_intro(masked: &str, paras: &[Range<usize>], pi: usize, lead: &str) -> O
 /// `," X said` or `," said X` right after the quotation.
 fn from_after(after: &str, base: usize) -> Option<Attribution> {
     let toks = tokens(after, base);
-    let window = toks
-        .iter()
-        .take(AFTER_WINDOW)
-        .take_while(|t| !t.masked)
-        .count();
+    // `"…," Eric Woolson, an Iowa Republican strategist and former adviser, said`: a name
+    // with an apposition right after the quote may put the verb further away.
+    let appositive = toks.first().is_some_and(|t| is_cap(t.word))
+        && toks.iter().take(4).any(|t| t.trail == Some(','));
+    let reach = if appositive {
+        AFTER_WINDOW_APPOSITION
+    } else {
+        AFTER_WINDOW
+    };
+    let window = if appositive {
+        toks.len().min(reach)
+    } else {
+        toks.iter().take(reach).take_while(|t| !t.masked).count()
+    };
     for v in 0..window {
         let t = &toks[v];
         if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
@@ -614,12 +669,12 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
                 at,
             });
         }
-        if !is_verb_at(&toks, v) || is_weak_verb(&t.lower) && v > 0 {
+        if !is_verb_at(&toks, v) {
             continue;
         }
         // Inverted: the verb comes first (after modifiers): `said Caddell`.
         if toks[..v].iter().all(|p| is_verb_modifier(&p.lower)) {
-            if takes_listener(&t.lower) {
+            if takes_listener(&t.lower) || is_weak_verb(&t.lower) {
                 return None;
             }
             let speaker = np_after(&toks, v)?;
@@ -631,16 +686,32 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
                 at,
             });
         }
-        // A sentence that moved on ("… , which the senator said …") is not an attribution.
-        if toks[..v].iter().any(|p| {
+        // A sentence that moved on ("… , which the senator said …") is not an attribution,
+        // unless it ends with one ("…" that is blatantly sexist, Brock said.).
+        let moved_on = toks[..v].iter().any(|p| {
             matches!(
                 p.lower.as_str(),
                 "that" | "which" | "because" | "if" | "when" | "as" | "while" | "after" | "before"
             )
-        }) {
+        });
+        let closing = v + 1 >= toks.len() || toks[v].trail.is_some() || v + 2 >= toks.len();
+        let after_comma = v >= 2
+            && toks[..v - 1]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|p| p.trail == Some(','));
+        if moved_on && !(closing && after_comma) {
             return None;
         }
         let speaker = np_before(&toks, v)?;
+        // A weak verb ("posted", "continued") attributes only with its subject right there.
+        if is_weak_verb(&t.lower) && matches!(speaker, RawSpeaker::Unnamed) {
+            return None;
+        }
+        if moved_on && !matches!(speaker, RawSpeaker::Named { .. }) {
+            return None;
+        }
         let at = speaker_at(&speaker, t.start);
         return Some(Attribution {
             speaker,
@@ -659,6 +730,9 @@ fn from_before(before: &str, base: usize) -> Option<Attribution> {
 }
 
 fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribution> {
+    // The nearest cue wins; but when it names nobody ("… the areas that were hacked
+    // suggested …"), an earlier cue in the sentence that names someone is better.
+    let mut fallback: Option<Attribution> = None;
     let mut v = end;
     while v > 0 {
         v -= 1;
@@ -666,73 +740,53 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
         if t.masked {
             continue;
         }
-        if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
-            if let Some(speaker) = np_after(toks, v + 1) {
-                let at = speaker_at(&speaker, t.start);
-                return Some(Attribution {
-                    speaker,
-                    cue: "according to".into(),
-                    inherited: false,
-                    at,
-                });
-            }
-            continue;
-        }
-        if !is_verb_at(toks, v) {
-            continue;
-        }
-        if is_weak_verb(&t.lower) && end - v > WEAK_WINDOW && !colon_only {
-            continue;
-        }
-        if colon_only && is_weak_verb(&t.lower) && end - v > 6 {
-            continue;
-        }
-        // `…, saying "…"`: a participle's subject is the sentence's.
-        if t.lower.ends_with("ing") {
-            if let Some(speaker) = sentence_subject(&toks[..v]) {
-                let at = speaker_at(&speaker, t.start);
-                return Some(Attribution {
-                    speaker,
-                    cue: t.word.to_string(),
-                    inherited: false,
-                    at,
-                });
-            }
-            continue;
-        }
-        if let Some(speaker) = np_before(toks, v) {
+        let found = |speaker: RawSpeaker, cue: &str| {
             let at = speaker_at(&speaker, t.start);
-            return Some(Attribution {
+            Attribution {
                 speaker,
-                cue: t.word.to_string(),
+                cue: cue.to_string(),
                 inherited: false,
                 at,
-            });
-        }
-        // `… and warned of "…"`: the subject is that of an earlier verb in the sentence,
-        // or the name the sentence opens with.
-        if v > 0 && matches!(toks[v - 1].lower.as_str(), "and" | "but" | "or") {
-            if let Some(speaker) = sentence_subject(&toks[..v]) {
-                let at = speaker_at(&speaker, t.start);
-                return Some(Attribution {
-                    speaker,
-                    cue: t.word.to_string(),
-                    inherited: false,
-                    at,
-                });
             }
-            continue;
+        };
+        let candidate =
+            if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
+                np_after(toks, v + 1).map(|s| found(s, "according to"))
+            } else if !is_verb_at(toks, v)
+                || is_weak_verb(&t.lower) && end - v > WEAK_WINDOW && !colon_only
+                || colon_only && is_weak_verb(&t.lower) && end - v > 6
+            {
+                continue;
+            } else if t.lower.ends_with("ing") {
+                // `…, saying "…"`: a participle's subject is the sentence's.
+                sentence_subject(&toks[..v]).map(|s| found(s, t.word))
+            } else if v > 0 && matches!(toks[v - 1].lower.as_str(), "and" | "but" | "or") {
+                // `… and warned of "…"`: the subject is the sentence's.
+                np_before(toks, v)
+                    .or_else(|| sentence_subject(&toks[..v]))
+                    .map(|s| found(s, t.word))
+            } else {
+                np_before(toks, v).map(|s| found(s, t.word))
+            };
+        match candidate {
+            Some(a) if matches!(a.speaker, RawSpeaker::Unnamed) => {
+                fallback.get_or_insert(a);
+            }
+            Some(a) => return Some(a),
+            None => {}
         }
-        return None;
     }
-    None
+    fallback
 }
 
 /// The speaker phrase ending right before token `v` (a verb), skipping modifiers and an
 /// apposition between commas.
 fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     let mut i = v;
-    while i > 0 && is_verb_modifier(&toks[i - 1].lower) && toks[i - 1].trail.is_none() {
+    while i > 0
+        && (is_verb_modifier(&toks[i - 1].lower) || is_time_word(&toks[i - 1].lower))
+        && toks[i - 1].trail.is_none()
+    {
         i -= 1;
     }
     if i == 0 {
@@ -743,7 +797,10 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return None;
     }
     // "The Biden administration, which suggested": the antecedent before the comma.
-    if matches!(last.lower.as_str(), "which" | "who") && i >= 2 && toks[i - 2].trail == Some(',') {
+    if matches!(last.lower.as_str(), "which" | "who")
+        && i >= 2
+        && (toks[i - 2].trail == Some(',') || is_cap(toks[i - 2].word))
+    {
         return match name_run_before(toks, i - 1)? {
             RawSpeaker::Unnamed => None,
             named => Some(named),
@@ -893,6 +950,27 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return Some(RawSpeaker::Named { text, the, pos });
     }
     Some(named)
+}
+
+/// Words of time that sit between a speaker and the verb ("Priebus later Thursday told").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
 }
 
 /// Lower-case nouns that make an organisation of the name before them.

@@ -59,6 +59,11 @@ pub fn find(text: &str) -> Vec<Span> {
                         && next.is_some_and(|n| !n.is_whitespace())
                 }
                 c if is_opening_mark(c) => true,
+                // A closing mark typed where an opening one belongs: "” … in the case".
+                c if is_closing_mark(c) && open.is_none() => {
+                    prev.is_none_or(char::is_whitespace)
+                        && next.is_some_and(|n| !n.is_whitespace() || k + 2 < chars.len())
+                }
                 _ => false,
             };
             let is_close = !is_open && (c == '"' || is_closing_mark(c));
