@@ -22,6 +22,15 @@ pub struct Resolved {
     pub kind: SpeakerKind,
 }
 
+/// Whether `word` occurs in `text` as a whole word, exactly as given.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Whether `a..b` of `text` stays within one sentence (no full stop or line break).
 fn same_sentence(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b).is_some_and(|s| {
@@ -283,6 +292,22 @@ fn resolve_one(
             pos,
         } => {
             let clean = clean_name(raw);
+            // "Students said": a capitalised common noun at the start of a sentence, known
+            // as such because the article also writes it in lower case.
+            let sentence_start = masked[..(*pos).min(masked.len())]
+                .trim_end_matches(|c: char| c == ' ' || c == '"' || c == '\u{201c}')
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '\u{1}'));
+            let known_surname = known.iter().any(|(_, n)| surname(n) == raw.as_str());
+            if sentence_start
+                && !known_surname
+                && !raw.contains(' ')
+                && raw.chars().any(char::is_lowercase)
+                && contains_word(masked, &raw.to_lowercase())
+            {
+                return unknown;
+            }
             if is_org_phrase(raw, *the) {
                 let name = raw.trim_start_matches("The ").to_string();
                 Resolved {

@@ -882,7 +882,9 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         if t.masked {
             break;
         }
-        let stops = t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) && start != end;
+        // A possessive before the name is its outlet or employer ("the Journal's Jennifer
+        // Smith"), not part of it.
+        let stops = (t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss) && start != end;
         if stops {
             break;
         }
@@ -893,14 +895,14 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         start -= 1;
     }
     // Drop sentence openers ("But", "The") from the front; remember a leading "the".
-    while start < end && is_non_name(toks[start].word) {
+    while start < end && (is_non_name(toks[start].word) || not_a_name(&toks[start], start == 0)) {
         start += 1;
     }
     let the = start > 0 && matches!(toks[start - 1].lower.as_str(), "the");
     if start >= end {
         let last = &toks[end.checked_sub(1)?];
         let source_noun = !last.masked
-            && last.word.chars().all(char::is_alphabetic)
+            && last.word.chars().all(|c| c.is_alphabetic() || c == '-')
             && !is_function_word(&last.lower);
         return source_noun.then_some(RawSpeaker::Unnamed);
     }
@@ -919,7 +921,7 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
 /// The speaker phrase right after token `v` (`said Caddell`, `according to the ministry`).
 fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     let first = toks.get(v + 1)?;
-    if first.masked {
+    if first.masked || is_clause_word(&first.lower) && first.lower != "according" {
         return None;
     }
     if let Some(g) = pronoun(&first.lower) {
@@ -950,6 +952,29 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return Some(RawSpeaker::Named { text, the, pos });
     }
     Some(named)
+}
+
+/// Capitalised words that are not names: months, number words, party
+/// and state tags ("R-Ky", "N.C."), and a dateline opening a paragraph ("WASHINGTON,").
+fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
+    let w = t.word;
+    let lower = t.lower.as_str();
+    let month = matches!(
+        lower,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug."
+            | "sept." | "oct." | "nov." | "dec."
+    );
+    let number = matches!(
+        lower,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+            | "eleven" | "twelve" | "dozens" | "hundreds" | "thousands" | "millions" | "many"
+            | "several" | "few" | "half" | "most" | "some" | "others" | "none"
+    );
+    let tag = w.len() <= 5 && w.contains('-') && w.as_bytes().get(1) == Some(&b'-')
+        || w.len() <= 5 && w.ends_with('.') && w.matches('.').count() >= 2 && t.trail == Some(',');
+    let dateline = first && w.len() >= 4 && w.chars().all(|c| c.is_uppercase() || c == '-') && t.trail == Some(',');
+    month || number || tag || dateline
 }
 
 /// Words of time that sit between a speaker and the verb ("Priebus later Thursday told").

@@ -151,7 +151,7 @@ fn inflect(base: &str) -> Vec<String> {
     } else if ends_y_consonant {
         v.push(format!("{}ied", &base[..base.len() - 1]));
         v.push(format!("{base}ing"));
-    } else if matches!(base, "dub" | "quip" | "plead" | "label" | "signal") {
+    } else if matches!(base, "dub" | "quip" | "plead" | "label" | "signal" | "pan" | "jab") {
         let last = &base[base.len() - 1..];
         v.push(format!("{base}{last}ed"));
         v.push(format!("{base}ed"));
@@ -164,12 +164,31 @@ fn inflect(base: &str) -> Vec<String> {
     v
 }
 
+/// Verbs of stance that attribute a short quotation standing close after them (`opposes
+/// "across-the-board pay freezes"`, `cited "Obama-Clinton" policies`), but that have
+/// everyday senses too: they are weak cues.
+const STANCE_VERBS: &[&str] = &[
+    "oppose", "order", "rule", "rate", "knock", "grouse", "cite", "refer", "tout", "decry",
+    "lambast", "deride", "characterize", "characterise", "term", "laud", "applaud", "welcome",
+    "threaten", "blame", "recommend", "request", "propose", "advocate", "allege", "rail",
+    "ridicule", "attack", "brag", "forecast", "voice", "reject", "dispute", "defend", "assail",
+    "beg", "chant", "pan", "tweak", "hail", "swipe", "jab", "needle", "scoff", "sneer", "vow",
+    "pledge", "complain", "boast", "promise", "praise", "slam", "blast", "brand", "label",
+    "dub", "mock", "accuse", "criticize", "criticise", "condemn", "denounce", "dismiss",
+    "insist", "concede", "acknowledge", "admit", "offer", "express", "lament", "urge", "warn",
+];
+
 static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut set: HashSet<String> = IRREGULAR_FORMS.iter().map(|s| s.to_string()).collect();
-    for b in REGULAR_VERBS {
+    for b in REGULAR_VERBS.iter().chain(STANCE_VERBS) {
         set.extend(inflect(b));
     }
     set
+});
+
+static WEAK_STANCE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let strong: HashSet<&str> = REGULAR_VERBS.iter().copied().collect();
+    STANCE_VERBS.iter().filter(|b| !strong.contains(*b)).flat_map(|b| inflect(b)).collect()
 });
 
 /// Whether `word` (lower case) is a form of a speech verb.
@@ -202,7 +221,7 @@ pub fn takes_listener(word: &str) -> bool {
 /// Verbs that only introduce a quote when something else marks it as speech (they also
 /// have everyday senses: `called a meeting`, `put forward`).
 pub fn is_weak_verb(word: &str) -> bool {
-    matches!(
+    WEAK_STANCE.contains(word) || matches!(
         word,
         "call"
             | "calls"
