@@ -124,22 +124,21 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
             ',', ':', ';', '.', ')', ']', '!', '?', '\u{2019}', '\'', '—', '–',
         ]);
         // Keep the full stop of an initial or abbreviation ("J.", "Gen.").
-        let (word, trail) = if trimmed.len() < core.len() {
-            let t = core[trimmed.len()..].chars().next();
-            let keep_dot = t == Some('.')
-                && (trimmed.chars().count() <= 3
-                    && trimmed.chars().next().is_some_and(char::is_uppercase));
-            if keep_dot {
-                (
-                    &core[..trimmed.len() + 1],
-                    core[trimmed.len() + 1..].chars().next(),
-                )
-            } else {
-                (trimmed, t)
-            }
+        let keep_dot = core[trimmed.len()..].starts_with('.')
+            && trimmed.chars().count() <= 3
+            && trimmed.chars().next().is_some_and(char::is_uppercase);
+        let word = if keep_dot {
+            &core[..trimmed.len() + 1]
         } else {
-            (core, None)
+            trimmed
         };
+        let tail = &core[word.len()..];
+        // The punctuation that matters is the strongest in the tail ("R-Pa.," ends on a
+        // comma); a possessive apostrophe is no punctuation at all.
+        let trail = [',', ':', ';']
+            .into_iter()
+            .find(|c| tail.contains(*c))
+            .or_else(|| tail.chars().find(|c| !matches!(c, '\'' | '\u{2019}')));
         let stripped = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("\u{2019}s"));
@@ -167,6 +166,20 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
     let noun_use = v > 0 && {
         let p = &toks[v - 1];
         p.poss
+            || p.word.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                p.lower.as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
             || matches!(
                 p.lower.as_str(),
                 "the"
@@ -563,9 +576,9 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
             .take_while(|t| !is_cap(t.word) && !t.masked && t.trail.is_none())
             .count();
         let next_cap = end + desc;
-        let titled = toks[end..next_cap]
-            .iter()
-            .any(|t| super::lexicon::is_title(t.word));
+        // The word right before the name must be the title ("union president Ola Strand"),
+        // not just any word of a clause ("suspended his presidential campaign Wednesday").
+        let titled = next_cap > end && super::lexicon::is_title(toks[next_cap - 1].word);
         if desc > 0
             && next_cap < toks.len()
             && is_cap(toks[next_cap].word)
@@ -884,7 +897,8 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         }
         // A possessive before the name is its outlet or employer ("the Journal's Jennifer
         // Smith"), not part of it.
-        let stops = (t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss) && start != end;
+        let stops =
+            (t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss) && start != end;
         if stops {
             break;
         }
@@ -961,19 +975,59 @@ fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
     let lower = t.lower.as_str();
     let month = matches!(
         lower,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug."
-            | "sept." | "oct." | "nov." | "dec."
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
     );
     let number = matches!(
         lower,
-        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-            | "eleven" | "twelve" | "dozens" | "hundreds" | "thousands" | "millions" | "many"
-            | "several" | "few" | "half" | "most" | "some" | "others" | "none"
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "many"
+            | "several"
+            | "few"
+            | "half"
+            | "most"
+            | "some"
+            | "others"
+            | "none"
     );
     let tag = w.len() <= 5 && w.contains('-') && w.as_bytes().get(1) == Some(&b'-')
         || w.len() <= 5 && w.ends_with('.') && w.matches('.').count() >= 2 && t.trail == Some(',');
-    let dateline = first && w.len() >= 4 && w.chars().all(|c| c.is_uppercase() || c == '-') && t.trail == Some(',');
+    let dateline = first
+        && w.len() >= 4
+        && w.chars().all(|c| c.is_uppercase() || c == '-')
+        && t.trail == Some(',');
     month || number || tag || dateline
 }
 
