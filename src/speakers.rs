@@ -295,7 +295,7 @@ fn resolve_one(
             // "Students said": a capitalised common noun at the start of a sentence, known
             // as such because the article also writes it in lower case.
             let sentence_start = masked[..(*pos).min(masked.len())]
-                .trim_end_matches(|c: char| c == ' ' || c == '"' || c == '\u{201c}')
+                .trim_end_matches([' ', '"', '\u{201c}'])
                 .chars()
                 .next_back()
                 .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '\u{1}'));
