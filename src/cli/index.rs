@@ -41,12 +41,17 @@ pub struct IndexArgs {
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// Skip quotation and speaker extraction (for measuring its cost; the index then has
+    /// no speakers).
+    #[arg(long, hide_short_help = true)]
+    no_speakers: bool,
 }
 
 /// Runs `newsidx index`.
 pub fn run(args: IndexArgs) -> newsidx::Result<i32> {
     let mut opts = IndexOptions::new(&args.dir, &args.index);
     opts.rebuild = args.rebuild;
+    opts.speakers = !args.no_speakers;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     // Without a handler Ctrl-C would kill the process mid-batch; the run would still be

@@ -46,6 +46,8 @@ pub struct IndexOptions {
     pub rebuild: bool,
     /// Indexing threads for tantivy (parsing uses rayon's pool).
     pub threads: usize,
+    /// Extract quotations and speakers (off only to measure what extraction costs).
+    pub speakers: bool,
 }
 
 impl IndexOptions {
@@ -59,6 +61,7 @@ impl IndexOptions {
             index_dir: index_dir.into(),
             rebuild: false,
             threads,
+            speakers: true,
         }
     }
 }
@@ -225,7 +228,7 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         }
         let done: Vec<Done> = batch
             .par_iter()
-            .map(|j| process(j, &handle.fields))
+            .map(|j| process(j, &handle.fields, opts.speakers))
             .collect();
         for d in done {
             reporter.file_done(d.size);
@@ -331,12 +334,12 @@ fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
     Ok((searcher.num_docs(), distinct as u64))
 }
 
-fn process(job: &Job, fields: &Fields) -> Done {
+fn process(job: &Job, fields: &Fields, speakers: bool) -> Done {
     let result = formats::read_file(&job.path, job.format).map(|parsed| {
         let mut docs = Vec::new();
         let articles = parsed.articles.len() as u64;
         for a in &parsed.articles {
-            docs.extend(documents(a, &job.key, fields));
+            docs.extend(documents(a, &job.key, fields, speakers));
         }
         (docs, articles, parsed.problems)
     });
@@ -350,8 +353,12 @@ fn process(job: &Job, fields: &Fields) -> Done {
 }
 
 /// The tantivy documents (one per passage) of one article.
-pub fn documents(article: &Article, file_key: &str, f: &Fields) -> Vec<TantivyDocument> {
-    let analysis = analyze(article);
+pub fn documents(article: &Article, file_key: &str, f: &Fields, speakers: bool) -> Vec<TantivyDocument> {
+    let analysis = if speakers {
+        analyze(article)
+    } else {
+        crate::analyze::Analysis { quotes: vec![], passages: crate::passages::segment(&article.body) }
+    };
     let title = article.display_title();
     let id = article.id();
     let date = article
