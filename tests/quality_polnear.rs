@@ -13,7 +13,9 @@ const SLACK: f64 = 0.02;
 
 #[test]
 fn polnear_dev_scores_hold() {
-    let Some(shared) = common::shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let dev = shared.join("data/quotes/polnear/data/dev");
     let mut files: Vec<_> = std::fs::read_dir(dev.join("text"))
         .expect("PolNeAR dev texts")
@@ -27,7 +29,11 @@ fn polnear_dev_scores_hold() {
         .args(&files)
         .output()
         .expect("run newsidx quotes");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pred = tempfile::NamedTempFile::new().expect("temp file");
     std::fs::write(pred.path(), &out.stdout).expect("write predictions");
     let eval = Command::new("python3")
@@ -39,9 +45,16 @@ fn polnear_dev_scores_hold() {
         .output()
         .expect("python3 runs quote_eval.py");
     let report = String::from_utf8_lossy(&eval.stdout);
-    assert!(eval.status.success(), "quote_eval failed: {report}{}", String::from_utf8_lossy(&eval.stderr));
+    assert!(
+        eval.status.success(),
+        "quote_eval failed: {report}{}",
+        String::from_utf8_lossy(&eval.stderr)
+    );
     println!("{report}");
-    let summary = report.lines().find(|l| l.starts_with("summary ")).expect("summary line");
+    let summary = report
+        .lines()
+        .find(|l| l.starts_with("summary "))
+        .expect("summary line");
     let score = |key: &str| -> f64 {
         summary
             .split_whitespace()
@@ -49,8 +62,15 @@ fn polnear_dev_scores_hold() {
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| panic!("{key} missing from {summary}"))
     };
-    for (key, reached) in [("e2e_f1", E2E_F1), ("speaker_set_f1", SPEAKER_SET_F1), ("quote_f1", QUOTE_F1)] {
+    for (key, reached) in [
+        ("e2e_f1", E2E_F1),
+        ("speaker_set_f1", SPEAKER_SET_F1),
+        ("quote_f1", QUOTE_F1),
+    ] {
         let got = score(key);
-        assert!(got >= reached - SLACK, "{key} dropped to {got:.3} (reached {reached:.3})");
+        assert!(
+            got >= reached - SLACK,
+            "{key} dropped to {got:.3} (reached {reached:.3})"
+        );
     }
 }

@@ -353,11 +353,19 @@ fn process(job: &Job, fields: &Fields, speakers: bool) -> Done {
 }
 
 /// The tantivy documents (one per passage) of one article.
-pub fn documents(article: &Article, file_key: &str, f: &Fields, speakers: bool) -> Vec<TantivyDocument> {
+pub fn documents(
+    article: &Article,
+    file_key: &str,
+    f: &Fields,
+    speakers: bool,
+) -> Vec<TantivyDocument> {
     let analysis = if speakers {
         analyze(article)
     } else {
-        crate::analyze::Analysis { quotes: vec![], passages: crate::passages::segment(&article.body) }
+        crate::analyze::Analysis {
+            quotes: vec![],
+            passages: crate::passages::segment(&article.body),
+        }
     };
     let title = article.display_title();
     let id = article.id();

@@ -11,7 +11,6 @@
 
 use super::lexicon::{
     Gender, is_name_particle, is_non_name, is_speech_verb, is_verb_modifier, is_weak_verb, pronoun,
-    takes_listener,
 };
 use super::spans::{Span, paragraphs};
 use std::ops::Range;
@@ -22,6 +21,8 @@ const MASK: u8 = 0x01;
 const AFTER_WINDOW: usize = 8;
 /// How close to the end of the sentence before a quotation its cue must be to introduce it.
 const INTRO_TAIL: usize = 4;
+/// Longest apposition skipped between a name and its verb, in words.
+const APPOSITION_WORDS: usize = 26;
 /// The same, when a name with an apposition follows the quotation.
 const AFTER_WINDOW_APPOSITION: usize = 24;
 /// How far before a quotation a weak cue ("called") may stand, in words.
@@ -166,20 +167,21 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
     let noun_use = v > 0 && {
         let p = &toks[v - 1];
         p.poss
-            || p.word.chars().all(|c| c.is_ascii_digit())
-            || matches!(
-                p.lower.as_str(),
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            )
+            || p.trail.is_none() && p.word.chars().all(|c| c.is_ascii_digit())
+            || p.trail.is_none()
+                && matches!(
+                    p.lower.as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                )
             || matches!(
                 p.lower.as_str(),
                 "the"
@@ -536,7 +538,9 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
     let mut start = 0;
     // Skip an opening clause: "On Saturday, Baghdad said".
     if let Some(c) = toks.iter().take(12).position(|t| t.trail == Some(',')) {
-        if !is_cap(toks.get(c + 1)?.word) || toks[..=c].iter().all(|t| is_cap(t.word)) {
+        if toks.get(c + 1).is_none_or(|n| !is_cap(n.word))
+            || toks[..=c].iter().all(|t| is_cap(t.word))
+        {
             start = 0;
         } else {
             start = c + 1;
@@ -659,7 +663,10 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
     // `"…," Eric Woolson, an Iowa Republican strategist and former adviser, said`: a name
     // with an apposition right after the quote may put the verb further away.
     let appositive = toks.first().is_some_and(|t| is_cap(t.word))
-        && toks.iter().take(4).any(|t| t.trail == Some(','));
+        && toks
+            .iter()
+            .take(4)
+            .any(|t| t.trail == Some(',') || matches!(t.lower.as_str(), "of" | "at" | "from"));
     let reach = if appositive {
         AFTER_WINDOW_APPOSITION
     } else {
@@ -687,7 +694,8 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
         }
         // Inverted: the verb comes first (after modifiers): `said Caddell`.
         if toks[..v].iter().all(|p| is_verb_modifier(&p.lower)) {
-            if takes_listener(&t.lower) || is_weak_verb(&t.lower) {
+            // `," asked Mikulski` names the speaker; `," told X` does not happen.
+            if matches!(t.lower.as_str(), "told" | "tells" | "tell") || is_weak_verb(&t.lower) {
                 return None;
             }
             let speaker = np_after(&toks, v)?;
@@ -723,6 +731,35 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
             return None;
         }
         if moved_on && !matches!(speaker, RawSpeaker::Named { .. }) {
+            return None;
+        }
+        // The subject must open the text after the quotation (`," Mr Patel said`); a verb
+        // further on with its own subject belongs to another clause ("… for Ginsburg to
+        // criticize Trump").
+        let subject_start = match &speaker {
+            RawSpeaker::Named { pos, .. } => toks.iter().position(|p| p.start == *pos).unwrap_or(v),
+            _ => v,
+        };
+        let opens = toks[..subject_start.min(v)].iter().all(|p| {
+            !p.masked
+                && !(is_speech_verb(&p.lower) && !is_cap(p.word))
+                && !matches!(
+                    p.lower.as_str(),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "to"
+                        | "because"
+                        | "if"
+                        | "when"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | "but"
+                )
+        });
+        if !opens && !moved_on {
             return None;
         }
         let at = speaker_at(&speaker, t.start);
@@ -781,8 +818,11 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
             } else {
                 np_before(toks, v).map(|s| found(s, t.word))
             };
+        // `… expects President Obama to announce an "intensification"`: an infinitive is
+        // inside what someone else says, so an earlier cue with a subject comes first.
+        let infinitive = v > 0 && toks[v - 1].lower == "to";
         match candidate {
-            Some(a) if matches!(a.speaker, RawSpeaker::Unnamed) => {
+            Some(a) if matches!(a.speaker, RawSpeaker::Unnamed) || infinitive => {
                 fallback.get_or_insert(a);
             }
             Some(a) => return Some(a),
@@ -827,7 +867,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     if last.trail == Some(',') || toks[i - 1].trail == Some(',') {
         let mut j = i - 1;
         let mut found = None;
-        while j > 0 && i - j <= 14 {
+        while j > 0 && i - j <= APPOSITION_WORDS {
             j -= 1;
             if toks[j].masked {
                 break;
@@ -911,6 +951,23 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     // Drop sentence openers ("But", "The") from the front; remember a leading "the".
     while start < end && (is_non_name(toks[start].word) || not_a_name(&toks[start], start == 0)) {
         start += 1;
+    }
+    // "Jeffrey Lewis of the James Martin Center said": the person, not the institution.
+    let mut k = start;
+    if k > 0 && toks[k - 1].lower == "the" {
+        k -= 1;
+    }
+    if start < end
+        && k >= 2
+        && matches!(toks[k - 1].lower.as_str(), "of" | "at" | "from")
+        && is_cap(toks[k - 2].word)
+        && toks[k - 2].trail.is_none()
+        && let Some(named @ RawSpeaker::Named { .. }) = name_run_before(toks, k - 1)
+        && let RawSpeaker::Named { text, .. } = &named
+        && text.contains(' ')
+        && !text.split(' ').any(super::lexicon::is_org_word)
+    {
+        return Some(named);
     }
     let the = start > 0 && matches!(toks[start - 1].lower.as_str(), "the");
     if start >= end {

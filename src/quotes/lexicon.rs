@@ -289,6 +289,7 @@ const MORE_VERBS: &[&str] = &[
 /// `issued` (a statement): weak cues.
 const PHRASAL_FORMS: &[&str] = &[
     "shot", "fired", "hit", "hits", "pushed", "snapped", "lashed", "issued", "issue", "issues",
+    "released", "went", "goes",
 ];
 
 static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -315,28 +316,6 @@ static WEAK_STANCE: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Whether `word` (lower case) is a form of a speech verb.
 pub fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(word)
-}
-
-/// Verbs whose object is the listener, never the speaker (`told Breitbart News`).
-pub fn takes_listener(word: &str) -> bool {
-    matches!(
-        word,
-        "told"
-            | "tell"
-            | "tells"
-            | "telling"
-            | "asked"
-            | "ask"
-            | "asks"
-            | "urged"
-            | "reminded"
-            | "assured"
-            | "warned"
-            | "greeted"
-            | "accused"
-            | "challenged"
-            | "implored"
-    )
 }
 
 /// Verbs that only introduce a quote when something else marks it as speech (they also
