@@ -742,7 +742,7 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
         };
         let opens = toks[..subject_start.min(v)].iter().all(|p| {
             !p.masked
-                && !(is_speech_verb(&p.lower) && !is_cap(p.word))
+                && (!is_speech_verb(&p.lower) || is_cap(p.word))
                 && !matches!(
                     p.lower.as_str(),
                     "that"
