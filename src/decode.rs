@@ -1,11 +1,86 @@
-//! Bytes → UTF-8 text.
+//! Files → bytes → UTF-8 text.
 //!
-//! Scraped archives mix encodings. The rule here: a byte-order mark wins; valid UTF-8 is
+//! Compressed files (`.gz`, `.xz`, `.zst`) are decompressed as a stream, never past a size
+//! limit, so a decompression bomb cannot exhaust memory. Scraped archives mix encodings. The rule here: a byte-order mark wins; valid UTF-8 is
 //! taken as is; anything else is read as Windows-1252 (a superset of Latin-1 that maps
 //! every byte), so an old file is indexed with a few odd characters rather than rejected.
 //! Files that look binary (NUL bytes without a UTF-16 mark) are refused, with the reason.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// How a file is compressed, by its last extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// Not compressed.
+    None,
+    /// `.gz`
+    Gzip,
+    /// `.xz`
+    Xz,
+    /// `.zst`
+    Zstd,
+}
+
+/// The compression of `path` and the name of what is inside (`a.jsonl.gz` → `a.jsonl`).
+pub fn compression_of(path: &Path) -> (Compression, PathBuf) {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let c = match ext.as_deref() {
+        Some("gz") => Compression::Gzip,
+        Some("xz") => Compression::Xz,
+        Some("zst") => Compression::Zstd,
+        _ => return (Compression::None, path.to_path_buf()),
+    };
+    (c, path.with_extension(""))
+}
+
+/// Reads `path`, decompressing by its extension, refusing more than `limit` bytes (after
+/// decompression). The error says what went wrong, fit for a summary line.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let (compression, _) = compression_of(path);
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let file = std::io::BufReader::new(file);
+    let (reader, what): (Box<dyn Read>, &str) = match compression {
+        Compression::None => (Box::new(file), ""),
+        Compression::Gzip => (Box::new(flate2::read::MultiGzDecoder::new(file)), "gzip "),
+        Compression::Xz => (
+            Box::new(liblzma::read::XzDecoder::new_multi_decoder(file)),
+            "xz ",
+        ),
+        Compression::Zstd => {
+            let d = zstd::stream::read::Decoder::new(file)
+                .map_err(|e| format!("not a zstd file: {e}"))?;
+            (Box::new(d), "zstd ")
+        }
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            if what.is_empty() {
+                e.to_string()
+            } else {
+                format!("truncated or corrupt {what}data: {e}")
+            }
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{}over the {} MB limit for one file; split it into smaller files",
+            if what.is_empty() {
+                ""
+            } else {
+                "decompressed, "
+            },
+            limit / 1_000_000
+        ));
+    }
+    Ok(bytes)
+}
 
 /// Decoded text and how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +163,42 @@ mod tests {
     fn utf16_with_bom() {
         let b = [0xFF, 0xFE, b'h', 0, b'i', 0];
         assert_eq!(decode(&b).map(|d| d.text), Ok("hi".into()));
+    }
+
+    #[test]
+    fn compressed_files_are_read_and_truncation_reported() -> std::io::Result<()> {
+        use std::io::Write;
+        let dir = tempfile::tempdir()?;
+        let gz = dir.path().join("a.txt.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"hello gzip")?;
+        let data = enc.finish()?;
+        std::fs::write(&gz, &data)?;
+        assert_eq!(read_bytes(&gz, 1000).as_deref(), Ok(&b"hello gzip"[..]));
+        std::fs::write(&gz, &data[..data.len() / 2])?;
+        let err = read_bytes(&gz, 1000).expect_err("truncated");
+        assert!(err.contains("truncated or corrupt gzip"), "{err}");
+        let zst = dir.path().join("a.json.zst");
+        std::fs::write(&zst, zstd::encode_all(&b"{}"[..], 3)?)?;
+        assert_eq!(read_bytes(&zst, 1000).as_deref(), Ok(&b"{}"[..]));
+        let xz = dir.path().join("a.jsonl.xz");
+        let mut enc = liblzma::write::XzEncoder::new(Vec::new(), 6);
+        enc.write_all(b"x")?;
+        std::fs::write(&xz, enc.finish()?)?;
+        assert_eq!(read_bytes(&xz, 1000).as_deref(), Ok(&b"x"[..]));
+        // A bomb stops at the limit.
+        let big = zstd::encode_all(&vec![b'a'; 100_000][..], 3)?;
+        std::fs::write(&zst, big)?;
+        assert!(
+            read_bytes(&zst, 1000)
+                .expect_err("too big")
+                .contains("limit")
+        );
+        assert_eq!(
+            compression_of(Path::new("x/a.jsonl.gz")).1,
+            Path::new("x/a.jsonl")
+        );
+        Ok(())
     }
 
     #[test]

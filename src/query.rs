@@ -16,6 +16,51 @@ use tantivy::{DateTime, Term};
 
 /// Title matches count this much more than body matches.
 pub const TITLE_BOOST: f32 = 2.0;
+/// Longest query text accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 100 * 1024;
+/// Deepest nesting of parentheses accepted (tantivy's parser recurses on them).
+pub const MAX_DEPTH: usize = 32;
+/// Most operator words (`NOT`, `AND`, `OR`, `-`, `+`) accepted in a row.
+pub const MAX_OPERATOR_RUN: usize = 4;
+
+/// Refuses query text that would make the parser run away: too long or nested too deep.
+fn check_size(text: &str) -> Result<()> {
+    if text.len() > MAX_QUERY_BYTES {
+        return Err(Error::Query(format!(
+            "the query is {} KB; the limit is {} KB",
+            text.len() / 1024,
+            MAX_QUERY_BYTES / 1024
+        )));
+    }
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Error::Query(format!(
+                        "parentheses nest deeper than {MAX_DEPTH} levels"
+                    )));
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    // tantivy's parser also recurses on chains of prefix operators ("NOT NOT NOT …").
+    let mut run = 0usize;
+    for word in text.split_whitespace() {
+        let operator =
+            matches!(word, "NOT" | "AND" | "OR") || word.chars().all(|c| matches!(c, '-' | '+'));
+        run = if operator { run + 1 } else { 0 };
+        if run > MAX_OPERATOR_RUN {
+            return Err(Error::Query(format!(
+                "more than {MAX_OPERATOR_RUN} operators in a row"
+            )));
+        }
+    }
+    Ok(())
+}
 
 /// Filters applied on top of the query text.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +79,7 @@ pub struct Filters {
 pub fn build(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Box<dyn Query>> {
     let f = &handle.fields;
     let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    check_size(text)?;
     if !text.trim().is_empty() {
         let mut parser = QueryParser::for_index(&handle.index, vec![f.title, f.text]);
         parser.set_conjunction_by_default();

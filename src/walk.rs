@@ -1,8 +1,9 @@
 //! Folders → the files to read.
 //!
 //! Walks recursively in sorted order (so runs are reproducible), skips hidden files and
-//! folders, and never follows a symbolic link: a link could lead out of the folder the user
-//! named or around a loop. Links and unreadable entries are reported, not fatal.
+//! folders, and by default never follows a symbolic link: a link could lead out of the
+//! folder the user named or around a loop. With `follow_links`, links are followed and
+//! loops detected (and reported). Links and unreadable entries are reported, not fatal.
 
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -18,11 +19,16 @@ pub struct Walked {
     pub links: Vec<PathBuf>,
 }
 
-/// Lists the files under `root` (or `root` itself when it is a file).
+/// Lists the files under `root` (or `root` itself when it is a file), not following links.
 pub fn walk(root: &Path) -> Walked {
+    walk_with(root, false)
+}
+
+/// Lists the files under `root`, following symbolic links when `follow_links` is set.
+pub fn walk_with(root: &Path, follow_links: bool) -> Walked {
     let mut out = Walked::default();
     let walker = WalkDir::new(root)
-        .follow_links(false)
+        .follow_links(follow_links)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
@@ -87,6 +93,12 @@ mod tests {
         let w = walk(dir.path());
         assert_eq!(w.links.len(), 1);
         assert!(w.files.is_empty());
+        let w = walk_with(dir.path(), true);
+        assert!(
+            w.problems.iter().any(|(_, r)| r.contains("loop")),
+            "{:?}",
+            w.problems
+        );
         Ok(())
     }
 }

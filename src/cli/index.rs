@@ -10,8 +10,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Build or update the index from a folder of articles.
 ///
-/// Reads .txt, .md/.markdown, .json and .jsonl/.ndjson files under DIR (recursively; hidden
-/// files and symbolic links are skipped). Incremental: unchanged files are not read again,
+/// Reads .txt, .md/.markdown, .json and .jsonl/.ndjson files under DIR, also compressed as
+/// .gz, .xz or .zst (recursively; hidden files are skipped, symbolic links too unless
+/// --follow-links). Incremental: unchanged files are not read again,
 /// changed files are replaced and deleted files removed. Commits as it goes, so an
 /// interrupted run keeps its work and the same command finishes it. Files that cannot be
 /// read are listed with the reason and skipped; the rest is indexed.
@@ -21,7 +22,8 @@ Examples:
   newsidx index                      # corpus/ into index/
   newsidx index ~/archive --index ~/archive.idx
   newsidx index corpus/ --rebuild    # start from an empty index
-  newsidx index corpus/ --json       # summary as JSON")]
+  newsidx index corpus/ --json       # summary as JSON
+  newsidx index ~/archive --follow-links --strict")]
 pub struct IndexArgs {
     /// Folder (or single file) to index.
     #[arg(value_name = "DIR", default_value = DEFAULT_CORPUS)]
@@ -41,6 +43,13 @@ pub struct IndexArgs {
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// Follow symbolic links, also out of DIR (loops are detected and reported).
+    #[arg(long)]
+    follow_links: bool,
+    /// Commit after every N files as well as by size and time (slower; for tests of
+    /// interrupted runs).
+    #[arg(long, value_name = "N", hide = true, default_value_t = 0)]
+    commit_every_files: usize,
     /// Skip quotation and speaker extraction (for measuring its cost; the index then has
     /// no speakers).
     #[arg(long, hide_short_help = true)]
@@ -52,6 +61,8 @@ pub fn run(args: IndexArgs) -> newsidx::Result<i32> {
     let mut opts = IndexOptions::new(&args.dir, &args.index);
     opts.rebuild = args.rebuild;
     opts.speakers = !args.no_speakers;
+    opts.follow_links = args.follow_links;
+    opts.commit_every_files = args.commit_every_files;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     // Without a handler Ctrl-C would kill the process mid-batch; the run would still be

@@ -13,9 +13,13 @@ use crate::decode;
 use crate::model::Article;
 use std::path::Path;
 
-/// The largest file newsidx reads whole; bigger files are skipped with this reason, so one
-/// stray log file cannot exhaust memory.
+/// The largest file newsidx reads (after decompression); bigger files are skipped with
+/// this reason, so one stray log file cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The most text one article may hold; the rest of a longer body is cut off and the cut
+/// reported. Real articles are far shorter; this bounds the memory and time one runaway
+/// "article" (a 50 MB log line) can take.
+pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The input formats newsidx understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +35,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format for a file name, or `None` when newsidx does not read it.
+    /// The format for a file name (seen through `.gz`, `.xz`, `.zst`), or `None` when
+    /// newsidx does not read it.
     pub fn for_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let (_, inner) = decode::compression_of(path);
+        let ext = inner.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
@@ -70,9 +76,23 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed, String> 
         Format::Json => json::parse(path, text)?,
         Format::JsonLines => json::parse_lines(path, text),
     };
+    let (_, inner) = decode::compression_of(path);
     for a in &mut parsed.articles {
         if a.date.is_none() {
-            a.date = crate::dates::date_from_path(path);
+            a.date = crate::dates::date_from_path(&inner);
+        }
+        if a.body.len() > MAX_ARTICLE_BYTES {
+            let mut cut = MAX_ARTICLE_BYTES;
+            while !a.body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            parsed.problems.push(format!(
+                "{}: body of {} MB cut to the first {} MB (the limit for one article)",
+                a.record.as_deref().unwrap_or("article"),
+                a.body.len() / 1_000_000,
+                MAX_ARTICLE_BYTES / 1_000_000
+            ));
+            a.body.truncate(cut);
         }
     }
     Ok(parsed)
@@ -91,7 +111,7 @@ pub fn read_file(path: &Path, format: Format) -> Result<Parsed, String> {
             MAX_FILE_BYTES / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = decode::read_bytes(path, MAX_FILE_BYTES)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("file is empty".into());
     }

@@ -48,6 +48,11 @@ pub struct IndexOptions {
     pub threads: usize,
     /// Extract quotations and speakers (off only to measure what extraction costs).
     pub speakers: bool,
+    /// Follow symbolic links (loops are detected and reported).
+    pub follow_links: bool,
+    /// Also commit after every this many files (0: only by size and time). Frequent
+    /// commits cost speed; tests use them to interrupt runs between commits.
+    pub commit_every_files: usize,
 }
 
 impl IndexOptions {
@@ -62,6 +67,8 @@ impl IndexOptions {
             rebuild: false,
             threads,
             speakers: true,
+            follow_links: false,
+            commit_every_files: 0,
         }
     }
 }
@@ -145,7 +152,7 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         })?;
 
     let mut summary = Summary::default();
-    let walked = crate::walk::walk(&opts.root);
+    let walked = crate::walk::walk_with(&opts.root, opts.follow_links);
     for (p, reason) in walked.problems {
         *summary.skipped.entry("unreadable".into()).or_default() += 1;
         reporter.problem(&p, &reason);
@@ -221,7 +228,11 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
     let mut since_commit_bytes = 0u64;
     let mut last_commit = Instant::now();
     let mut dirty = !gone.is_empty();
-    for batch in jobs.chunks(BATCH_FILES) {
+    let batch_files = match opts.commit_every_files {
+        0 => BATCH_FILES,
+        n => n.min(BATCH_FILES),
+    };
+    for batch in jobs.chunks(batch_files) {
         if stop.load(Ordering::Relaxed) {
             summary.interrupted = true;
             break;
@@ -271,6 +282,7 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         }
         if since_commit_bytes >= COMMIT_BYTES
             || last_commit.elapsed() >= Duration::from_secs(COMMIT_SECS)
+            || opts.commit_every_files > 0
         {
             reporter.committing();
             commit(&mut writer, &manifest, &handle)?;
@@ -309,6 +321,8 @@ fn skip_reason(reason: &str) -> String {
         "malformed".into()
     } else if reason.contains("limit") {
         "too large".into()
+    } else if reason.contains("truncated or corrupt") {
+        "corrupt".into()
     } else {
         "unreadable".into()
     }
