@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Build or update the index from a folder of articles.
 ///
-/// Reads .txt, .md/.markdown, .json and .jsonl/.ndjson files under DIR, also compressed as
+/// Reads .txt, .md/.markdown, .json, .jsonl/.ndjson, .sgm/.sgml/.trec (newswire SGML) and
+/// .csv/.tsv files under DIR, also compressed as
 /// .gz, .xz or .zst (recursively; hidden files are skipped, symbolic links too unless
 /// --follow-links). Incremental: unchanged files are not read again,
 /// changed files are replaced and deleted files removed. Commits as it goes, so an

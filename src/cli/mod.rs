@@ -41,7 +41,8 @@ Exit status: 0 success (also when nothing matches), 1 files skipped under --stri
 
 /// newsidx: search news archives by passage, speaker and date.
 ///
-/// Indexes a folder of articles (text, Markdown, JSON, JSON Lines) into a tantivy index in
+/// Indexes a folder of articles (text, Markdown, JSON, JSON Lines, newswire SGML, CSV; also
+/// gzip/xz/zstd-compressed) into a tantivy index in
 /// which every paragraph is a passage carrying its article's date and the speakers quoted
 /// in it; then searches it with ranked, highlighted hits and exact speaker and date counts.
 #[derive(Debug, Parser)]

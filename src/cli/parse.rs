@@ -43,7 +43,7 @@ pub fn run(args: ParseArgs) -> newsidx::Result<i32> {
     for path in expand(&args.files) {
         let Some(format) = Format::for_path(&path) else {
             eprintln!(
-                "newsidx: skipped {}: not a supported format (.txt, .md, .json, .jsonl)",
+                "newsidx: skipped {}: not a supported format (see `newsidx index --help`)",
                 path.display()
             );
             continue;

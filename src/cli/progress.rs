@@ -36,8 +36,7 @@ impl Reporter for Bar {
     }
 
     fn problem(&self, path: &Path, reason: &str) {
-        let line =
-            newsidx::render::sanitize(&format!("newsidx: skipped {}: {reason}", path.display()));
+        let line = newsidx::render::sanitize(&format!("newsidx: {}: {reason}", path.display()));
         self.bar.suspend(|| eprintln!("{line}"));
     }
 

@@ -33,7 +33,7 @@ pub fn run(args: QuotesArgs) -> newsidx::Result<i32> {
     for path in super::parse::expand(&args.files) {
         let Some(format) = Format::for_path(&path) else {
             eprintln!(
-                "newsidx: skipped {}: not a supported format (.txt, .md, .json, .jsonl)",
+                "newsidx: skipped {}: not a supported format (see `newsidx index --help`)",
                 path.display()
             );
             continue;

@@ -34,7 +34,12 @@ const AUTHORS: &[&str] = &["authors", "author", "byline"];
 
 /// Parses a `.json` file.
 pub fn parse(path: &Path, text: &str) -> Result<Parsed, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        // Exports written by Python carry NaN and Infinity, which JSON does not allow.
+        Err(e) => serde_json::from_str(&non_finite_to_null(text))
+            .map_err(|_| format!("not valid JSON: {e}"))?,
+    };
     let (items, keyed) = match value {
         Value::Array(items) => (items, true),
         Value::Object(mut map) => match map.remove("articles") {
@@ -56,6 +61,46 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, String> {
         }
     }
     Ok(parsed)
+}
+
+/// Replaces the bare `NaN`, `Infinity` and `-Infinity` that Python writes into JSON with
+/// `null`, leaving strings untouched.
+fn non_finite_to_null(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        let token = ["-Infinity", "Infinity", "NaN"]
+            .into_iter()
+            .find(|t| rest.starts_with(t));
+        match token {
+            Some(t) => {
+                out.push_str("null");
+                rest = &rest[t.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 /// Parses a JSON Lines file; a bad line is reported and the rest kept.
@@ -170,6 +215,16 @@ mod tests {
         assert_eq!(p.problems.len(), 1);
         assert!(p.problems[0].starts_with("line 2:"));
         assert_eq!(p.articles[1].record.as_deref(), Some("line4"));
+    }
+
+    #[test]
+    fn python_nan_is_read_as_null() {
+        let p = parse(
+            Path::new("a.json"),
+            r#"[{"title":"NaN here","text":"x","score":NaN,"r":[-Infinity]}]"#,
+        )
+        .expect("parses");
+        assert_eq!(p.articles[0].title.as_deref(), Some("NaN here"));
     }
 
     #[test]

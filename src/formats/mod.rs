@@ -5,8 +5,10 @@
 //! stable `record` key, and a broken record is reported in [`Parsed::problems`] while the
 //! others are kept.
 
+pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod sgml;
 pub mod txt;
 
 use crate::decode;
@@ -32,6 +34,12 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`: one article object per line.
     JsonLines,
+    /// `.sgm`, `.sgml`, `.trec`: newswire SGML, many stories per file.
+    Sgml,
+    /// `.csv`: comma-separated, with a header row.
+    Csv,
+    /// `.tsv`: tab-separated, with a header row.
+    Tsv,
 }
 
 impl Format {
@@ -45,6 +53,9 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "sgm" | "sgml" | "trec" => Some(Format::Sgml),
+            "csv" => Some(Format::Csv),
+            "tsv" => Some(Format::Tsv),
             _ => None,
         }
     }
@@ -75,6 +86,9 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed, String> 
         },
         Format::Json => json::parse(path, text)?,
         Format::JsonLines => json::parse_lines(path, text),
+        Format::Sgml => sgml::parse(path, text),
+        Format::Csv => csv::parse(path, text, b',')?,
+        Format::Tsv => csv::parse(path, text, b'\t')?,
     };
     let (_, inner) = decode::compression_of(path);
     for a in &mut parsed.articles {

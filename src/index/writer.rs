@@ -373,7 +373,7 @@ pub fn documents(
     f: &Fields,
     speakers: bool,
 ) -> Vec<TantivyDocument> {
-    let analysis = if speakers {
+    let mut analysis = if speakers {
         analyze(article)
     } else {
         crate::analyze::Analysis {
@@ -381,6 +381,19 @@ pub fn documents(
             passages: crate::passages::segment(&article.body),
         }
     };
+    // A story that is only a headline is still found, by its headline.
+    if analysis.passages.is_empty()
+        && let Some(t) = article.title.as_deref().filter(|t| !t.trim().is_empty())
+    {
+        let text = t.trim().to_string();
+        analysis.passages.push(crate::model::Passage {
+            ordinal: 0,
+            text,
+            start: 0,
+            end: 0,
+            speakers: vec![],
+        });
+    }
     let title = article.display_title();
     let id = article.id();
     let date = article
