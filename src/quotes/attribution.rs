@@ -168,20 +168,7 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
         let p = &toks[v - 1];
         p.poss
             || p.trail.is_none() && p.word.chars().all(|c| c.is_ascii_digit())
-            || p.trail.is_none()
-                && matches!(
-                    p.lower.as_str(),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                )
+            || p.trail.is_none() && is_number_word(&p.lower)
             || matches!(
                 p.lower.as_str(),
                 "the"
@@ -1052,8 +1039,36 @@ fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
             | "nov."
             | "dec."
     );
-    let number = matches!(
-        lower,
+    let number = is_number_word(lower)
+        || matches!(
+            lower,
+            "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "many"
+                | "several"
+                | "few"
+                | "half"
+                | "most"
+                | "some"
+                | "others"
+                | "none"
+        );
+    let tag = w.len() <= 5 && w.contains('-') && w.as_bytes().get(1) == Some(&b'-')
+        || w.len() <= 5 && w.ends_with('.') && w.matches('.').count() >= 2 && t.trail == Some(',');
+    let dateline = first
+        && w.len() >= 4
+        && w.chars().all(|c| c.is_uppercase() || c == '-')
+        && t.trail == Some(',');
+    month || number || tag || dateline
+}
+
+/// "one" … "twelve": number words, which make the next word a noun ("eight state
+/// candidates") and are no names.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
         "one"
             | "two"
             | "three"
@@ -1066,26 +1081,7 @@ fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
             | "ten"
             | "eleven"
             | "twelve"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-            | "many"
-            | "several"
-            | "few"
-            | "half"
-            | "most"
-            | "some"
-            | "others"
-            | "none"
-    );
-    let tag = w.len() <= 5 && w.contains('-') && w.as_bytes().get(1) == Some(&b'-')
-        || w.len() <= 5 && w.ends_with('.') && w.matches('.').count() >= 2 && t.trail == Some(',');
-    let dateline = first
-        && w.len() >= 4
-        && w.chars().all(|c| c.is_uppercase() || c == '-')
-        && t.trail == Some(',');
-    month || number || tag || dateline
+    )
 }
 
 /// Words of time that sit between a speaker and the verb ("Priebus later Thursday told").
