@@ -1122,11 +1122,9 @@ fn is_org_noun(w: &str) -> bool {
             | "team"
             | "camp"
             | "office"
-            | "spokesman"
-            | "spokeswoman"
             | "agency"
             | "board"
-    ) && !matches!(w, "spokesman" | "spokeswoman")
+    )
 }
 
 /// Words that end a speaker phrase after the verb ("said Smith, who …", "said Smith in a
