@@ -26,6 +26,12 @@ pub const FILE_NAME: &str = "newsidx-speakers.json";
 pub struct SpeakerGroups {
     /// Canonical name → variants, only for groups of two or more names.
     pub groups: BTreeMap<String, Vec<String>>,
+    /// Variant → canonical name, derived from `groups`: search looks every speaker up.
+    #[serde(skip)]
+    by_name: HashMap<String, String>,
+    /// Lower-cased canonical name or variant → canonical name, derived from `groups`.
+    #[serde(skip)]
+    by_lower: HashMap<String, String>,
 }
 
 fn words(name: &str) -> Vec<&str> {
@@ -114,34 +120,56 @@ impl SpeakerGroups {
                 .unwrap_or_default();
             groups.insert(canonical, m.into_iter().map(String::from).collect());
         }
-        SpeakerGroups { groups }
+        SpeakerGroups::from_groups(groups)
+    }
+
+    /// Wraps `groups` with the lookup tables derived from them (the first group in order
+    /// wins a name that two groups share).
+    fn from_groups(groups: BTreeMap<String, Vec<String>>) -> SpeakerGroups {
+        let mut by_name = HashMap::new();
+        let mut by_lower = HashMap::new();
+        for (canonical, variants) in &groups {
+            by_lower
+                .entry(canonical.to_lowercase())
+                .or_insert_with(|| canonical.clone());
+            for v in variants {
+                by_name
+                    .entry(v.clone())
+                    .or_insert_with(|| canonical.clone());
+                by_lower
+                    .entry(v.to_lowercase())
+                    .or_insert_with(|| canonical.clone());
+            }
+        }
+        SpeakerGroups {
+            groups,
+            by_name,
+            by_lower,
+        }
     }
 
     /// The canonical name of `name` (itself when it is in no group).
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.groups
-            .iter()
-            .find(|(_, v)| v.iter().any(|n| n == name))
-            .map_or(name, |(c, _)| c.as_str())
+        self.by_name.get(name).map_or(name, String::as_str)
     }
 
     /// Every variant of the group `name` belongs to, when it names one (case-blind match
     /// against the canonical name or any variant); empty otherwise.
     pub fn variants_of(&self, name: &str) -> Vec<String> {
-        let lower = name.trim().to_lowercase();
-        self.groups
-            .iter()
-            .find(|(c, v)| c.to_lowercase() == lower || v.iter().any(|n| n.to_lowercase() == lower))
-            .map(|(_, v)| v.clone())
+        self.by_lower
+            .get(&name.trim().to_lowercase())
+            .and_then(|c| self.groups.get(c))
+            .cloned()
             .unwrap_or_default()
     }
 
     /// Loads the groups of the index at `dir` (empty when none were saved).
     pub fn load(dir: &Path) -> SpeakerGroups {
-        std::fs::read(dir.join(FILE_NAME))
+        let saved: SpeakerGroups = std::fs::read(dir.join(FILE_NAME))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        SpeakerGroups::from_groups(saved.groups)
     }
 
     /// Saves the groups into the index at `dir` (atomically).
