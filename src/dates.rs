@@ -2,10 +2,15 @@
 //!
 //! News metadata carries dates in every shape: RFC 3339 from APIs, RFC 2822 from feeds,
 //! `26-FEB-1987 15:01:01.79` from newswire dumps, `February 5, 2024` from bylines. This
-//! module turns each into a UTC [`DateTime`], keeps the day when only the time is garbage,
-//! and refuses (returns `None`) rather than guessing when the day itself is not clear.
+//! module turns each into a [`DateTime`] in the offset the source wrote it in (UTC when it
+//! gave none), keeps the day when only the time is garbage, and refuses (returns `None`)
+//! rather than guessing when the day itself is not clear.
+//!
+//! The offset is kept because the publication *day* a reader expects is the publisher's:
+//! a story stamped `2024-02-05T21:00:00-05:00` appeared on 5 February in Washington, though
+//! it was already the 6th in UTC. Facets and date filters use that local day.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -52,10 +57,10 @@ const DATE_ONLY: &[&str] = &[
     "%d.%m.%Y",
 ];
 
-/// Parses a date or timestamp in any of the supported shapes into UTC.
+/// Parses a date or timestamp in any of the supported shapes, keeping its offset.
 ///
 /// Returns `None` for text that is not a date, or whose year lies outside 1000–9999.
-pub fn parse_date(input: &str) -> Option<DateTime<Utc>> {
+pub fn parse_date(input: &str) -> Option<DateTime<FixedOffset>> {
     let s = input.trim().trim_matches('"');
     if s.is_empty() || s.len() > 64 {
         return None;
@@ -64,24 +69,24 @@ pub fn parse_date(input: &str) -> Option<DateTime<Utc>> {
     YEARS.contains(&parsed.year()).then_some(parsed)
 }
 
-fn parse_any(s: &str) -> Option<DateTime<Utc>> {
+fn parse_any(s: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(d);
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d.with_timezone(&Utc));
+        return Some(d);
     }
     // "2024-02-05T10:00:00Z" with fractional seconds of odd length, or a trailing "Z".
     let z_stripped = s.strip_suffix('Z').or_else(|| s.strip_suffix(" UTC"));
     for f in WITH_OFFSET {
         if let Ok(d) = DateTime::parse_from_str(s, f) {
-            return Some(d.with_timezone(&Utc));
+            return Some(d);
         }
     }
     for candidate in [Some(s), z_stripped].into_iter().flatten() {
         for f in NAIVE_DATETIME {
             if let Ok(d) = NaiveDateTime::parse_from_str(candidate, f) {
-                return Some(Utc.from_utc_datetime(&d));
+                return Some(utc(d));
             }
         }
     }
@@ -101,8 +106,18 @@ fn parse_any(s: &str) -> Option<DateTime<Utc>> {
     None
 }
 
-fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))
+fn midnight(d: NaiveDate) -> DateTime<FixedOffset> {
+    utc(d.and_time(NaiveTime::MIN))
+}
+
+fn utc(d: NaiveDateTime) -> DateTime<FixedOffset> {
+    Utc.from_utc_datetime(&d).fixed_offset()
+}
+
+/// The local wall-clock time of `d` as if it were UTC: what the index stores, so that a
+/// `--from 2024-02-05` filter and the `/2024/02/05` facet agree on the publisher's day.
+pub fn local_as_utc(d: DateTime<FixedOffset>) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.naive_local())
 }
 
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,7 +127,7 @@ static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds a date written into a file name or folder path (`2024-02-05`, `20240205`,
 /// `2024/02/05/`). The last match wins, since file names are more specific than folders.
-pub fn date_from_path(path: &Path) -> Option<DateTime<Utc>> {
+pub fn date_from_path(path: &Path) -> Option<DateTime<FixedOffset>> {
     let text = path.to_string_lossy().replace('\\', "/");
     let mut found = None;
     for c in PATH_DATE.captures_iter(&text) {
@@ -131,7 +146,7 @@ pub fn date_from_path(path: &Path) -> Option<DateTime<Utc>> {
 }
 
 /// The hierarchical facet path of a date: `/2024/02/05`, or `/undated`.
-pub fn facet_path(date: Option<DateTime<Utc>>) -> String {
+pub fn facet_path(date: Option<DateTime<FixedOffset>>) -> String {
     match date {
         Some(d) => format!("/{:04}/{:02}/{:02}", d.year(), d.month(), d.day()),
         None => UNDATED_FACET.to_string(),
@@ -199,7 +214,7 @@ pub fn parse_bound(input: &str, bound: Bound) -> Result<DateTime<Utc>, String> {
         Bound::Start => start,
         Bound::End => end,
     };
-    day.map(midnight).ok_or_else(bad)
+    day.map(|d| midnight(d).to_utc()).ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -215,8 +230,20 @@ mod tests {
     #[test]
     fn parses_every_documented_shape() {
         assert_eq!(ymd("2024-02-05T10:30:00Z"), "2024-02-05 10:30");
-        assert_eq!(ymd("2024-02-05T10:30:00+02:00"), "2024-02-05 08:30");
-        assert_eq!(ymd("2024-02-05T10:30:00+0200"), "2024-02-05 08:30");
+        // The offset is kept: the local time and day are the publisher's.
+        assert_eq!(ymd("2024-02-05T10:30:00+02:00"), "2024-02-05 10:30");
+        assert_eq!(ymd("2024-02-05T10:30:00+0200"), "2024-02-05 10:30");
+        let late = parse_date("2024-02-05T21:00:00-05:00");
+        assert_eq!(
+            late.map(|d| d.to_utc().format("%F").to_string()).as_deref(),
+            Some("2024-02-06")
+        );
+        assert_eq!(facet_path(late), "/2024/02/05");
+        assert_eq!(
+            late.map(|d| local_as_utc(d).format("%F %H:%M").to_string())
+                .as_deref(),
+            Some("2024-02-05 21:00")
+        );
         assert_eq!(ymd("2024-02-05T10:30:00"), "2024-02-05 10:30");
         assert_eq!(ymd("2024-02-05"), "2024-02-05 00:00");
         assert_eq!(ymd("2017-07-17 17:03:00"), "2017-07-17 17:03");

@@ -133,6 +133,66 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// Decodes an HTML page: a byte-order mark wins, then valid UTF-8, then the charset the
+/// page declares (`<meta charset>` or `http-equiv` in its first 4 KB), then Windows-1252.
+///
+/// Valid UTF-8 beats a declared legacy charset because pages are often re-saved as UTF-8
+/// with the old `<meta charset=iso-8859-1>` left in place; text with non-ASCII bytes that
+/// happens to be valid UTF-8 but is really Latin-1 is vanishingly rare.
+pub fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return decode(bytes);
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    match declared_charset(&bytes[..bytes.len().min(4096)]) {
+        Some(enc) if enc != UTF_8 => {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            Ok(Decoded {
+                text: text.into_owned(),
+                encoding: enc.name(),
+            })
+        }
+        _ => decode(bytes),
+    }
+}
+
+/// The encoding named by `charset=` in the head of an HTML page.
+fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = find(&lower[from..], b"charset") {
+        let mut j = from + i + b"charset".len();
+        from = j;
+        while lower.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+            j += 1;
+        }
+        if lower.get(j) != Some(&b'=') {
+            continue;
+        }
+        j += 1;
+        while lower
+            .get(j)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+        {
+            j += 1;
+        }
+        let end = lower[j..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || b"-_:.".contains(b)))
+            .map_or(lower.len(), |e| j + e);
+        if let Some(enc) = Encoding::for_label(&lower[j..end]) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
 /// A handful of NUL bytes in the first block is the classic mark of a binary file. UTF-16
 /// without a byte-order mark is not guessed: too many false positives on binary data.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -157,6 +217,24 @@ mod tests {
         let d = decode(b"caf\xe9 \x93quoted\x94").expect("decodes");
         assert_eq!(d.text, "café \u{201c}quoted\u{201d}");
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn html_meta_charset_is_honoured_unless_the_bytes_are_utf8() {
+        let page = b"<html><head><meta charset=\"koi8-r\"></head><body>\xf0\xd2\xc9</body>";
+        let d = decode_html(page).expect("decodes");
+        assert_eq!(d.encoding, "KOI8-R");
+        assert!(d.text.contains("\u{41f}\u{440}\u{438}"), "{}", d.text);
+        let page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">caf\xe9";
+        assert!(
+            decode_html(page)
+                .expect("decodes")
+                .text
+                .ends_with("caf\u{e9}")
+        );
+        let page = "<meta charset=\"iso-8859-1\">caf\u{e9}".as_bytes();
+        assert_eq!(decode_html(page).expect("decodes").encoding, "UTF-8");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! index; and on the way back, search → [`Hit`] → render. No stage holds on to another
 //! stage's state: each takes these values and returns new ones.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -17,8 +17,9 @@ pub struct Article {
     pub record: Option<String>,
     /// The headline, when the source has one.
     pub title: Option<String>,
-    /// Publication time (UTC); `None` when neither metadata nor the path carry a date.
-    pub date: Option<DateTime<Utc>>,
+    /// Publication time in the offset the source gave (UTC when it gave none); `None` when
+    /// neither metadata nor the path carry a date.
+    pub date: Option<DateTime<FixedOffset>>,
     /// Outlet or source domain.
     pub source: Option<String>,
     /// Canonical URL.

@@ -68,7 +68,7 @@ proptest! {
 
     #[test]
     fn every_format_parser_survives(text in newsy(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-        for (name, format) in [("a.txt", Format::Text), ("a.md", Format::Markdown), ("a.json", Format::Json), ("a.jsonl", Format::JsonLines)] {
+        for (name, format) in [("a.txt", Format::Text), ("a.md", Format::Markdown), ("a.json", Format::Json), ("a.jsonl", Format::JsonLines), ("a.sgm", Format::Sgml), ("a.csv", Format::Csv), ("a.html", Format::Html)] {
             if let Ok(parsed) = parse(Path::new(name), &text, format) {
                 for a in &parsed.articles {
                     let _ = newsidx::analyze::analyze(a);
@@ -78,6 +78,19 @@ proptest! {
         }
         if let Ok(d) = newsidx::decode::decode(&bytes) {
             let _ = parse(Path::new("b.txt"), &d.text, Format::Text);
+        }
+        if let Ok(d) = newsidx::decode::decode_html(&bytes) {
+            let _ = parse(Path::new("b.html"), &d.text, Format::Html);
+        }
+        // Markup soup built from the text: unbalanced tags, scripts, JSON-LD, dates.
+        let soup = format!(
+            "<html><head><script type=application/ld+json>{{\"@type\":\"NewsArticle\",\"headline\":{:?}}}</script></head><body><h1>{}<div class=share><p>{}</b></i><time datetime='{}'>{}</td></table>",
+            text, text, text, text, text
+        );
+        if let Ok(parsed) = parse(Path::new("c.html"), &soup, Format::Html) {
+            for a in &parsed.articles {
+                let _ = newsidx::analyze::analyze(a);
+            }
         }
     }
 

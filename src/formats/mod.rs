@@ -6,6 +6,7 @@
 //! others are kept.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sgml;
@@ -40,6 +41,8 @@ pub enum Format {
     Csv,
     /// `.tsv`: tab-separated, with a header row.
     Tsv,
+    /// `.html`, `.htm`, `.xhtml`: one article per page.
+    Html,
 }
 
 impl Format {
@@ -56,6 +59,7 @@ impl Format {
             "sgm" | "sgml" | "trec" => Some(Format::Sgml),
             "csv" => Some(Format::Csv),
             "tsv" => Some(Format::Tsv),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -89,6 +93,20 @@ pub fn parse(path: &Path, text: &str, format: Format) -> Result<Parsed, String> 
         Format::Sgml => sgml::parse(path, text),
         Format::Csv => csv::parse(path, text, b',')?,
         Format::Tsv => csv::parse(path, text, b'\t')?,
+        Format::Html => {
+            let a = html::parse(path, text);
+            if a.body.trim().is_empty() && a.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                return Err(
+                    "no article found in the page (no headline and no paragraphs of text); \
+                    if the page is an article, its text is probably loaded by JavaScript"
+                        .into(),
+                );
+            }
+            Parsed {
+                articles: vec![a],
+                problems: vec![],
+            }
+        }
     };
     let (_, inner) = decode::compression_of(path);
     for a in &mut parsed.articles {
@@ -129,7 +147,12 @@ pub fn read_file(path: &Path, format: Format) -> Result<Parsed, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("file is empty".into());
     }
-    let decoded = decode::decode(&bytes).map_err(|e| e.to_string())?;
+    let decoded = if format == Format::Html {
+        decode::decode_html(&bytes)
+    } else {
+        decode::decode(&bytes)
+    }
+    .map_err(|e| e.to_string())?;
     parse(path, &decoded.text, format)
 }
 

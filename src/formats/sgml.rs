@@ -143,10 +143,10 @@ fn trec(path: &Path, block: &str, ordinal: usize) -> Option<Article> {
 fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() || from >= h.len() {
+    if n.is_empty() || from >= h.len() || h.len() - from < n.len() {
         return None;
     }
-    (from..=h.len().saturating_sub(n.len())).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    (from..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn replace_ci(text: &str, from: &str, to: &str) -> String {
@@ -261,6 +261,13 @@ fn body_text(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_ci_on_text_shorter_than_the_needle() {
+        assert_eq!(find_ci("\"", "<REUTERS", 0), None);
+        assert_eq!(find_ci("ab<p>", "<P>", 0), Some(2));
+        assert_eq!(find_ci("<p>", "<P>", 1), None);
+    }
 
     const REUTERS: &str = r#"<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" NEWID="7">

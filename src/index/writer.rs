@@ -398,7 +398,7 @@ pub fn documents(
     let id = article.id();
     let date = article
         .date
-        .map(|d| DateTime::from_timestamp_secs(d.timestamp()));
+        .map(|d| DateTime::from_timestamp_secs(crate::dates::local_as_utc(d).timestamp()));
     let month = article
         .date
         .map_or(0, |d| d.year() as u64 * 100 + d.month() as u64);
