@@ -43,6 +43,14 @@ pub fn compression_of(path: &Path) -> (Compression, PathBuf) {
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let (compression, _) = compression_of(path);
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    // Room for the whole file up front (compressed text grows about fourfold), so reading
+    // does not reallocate and copy as it goes.
+    let on_disk = file.metadata().map_or(0, |m| m.len());
+    let expected = if compression == Compression::None {
+        on_disk
+    } else {
+        on_disk.saturating_mul(4)
+    };
     let file = std::io::BufReader::new(file);
     let (reader, what): (Box<dyn Read>, &str) = match compression {
         Compression::None => (Box::new(file), ""),
@@ -57,7 +65,7 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
             (Box::new(d), "zstd ")
         }
     };
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0) + 1);
     reader
         .take(limit + 1)
         .read_to_end(&mut bytes)
@@ -140,8 +148,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// with the old `<meta charset=iso-8859-1>` left in place; text with non-ASCII bytes that
 /// happens to be valid UTF-8 but is really Latin-1 is vanishingly rare.
 pub fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+    if Encoding::for_bom(bytes).is_some() {
         return decode(bytes);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if looks_binary(bytes) {
+            return Err(DecodeError::Binary);
+        }
+        return Ok(Decoded {
+            text: s.to_string(),
+            encoding: UTF_8.name(),
+        });
     }
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);

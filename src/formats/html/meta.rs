@@ -159,6 +159,7 @@ pub fn extract(doc: &Html, html_text: &str) -> Meta {
     Meta {
         title: title(doc, &metas, article, site.as_deref()),
         date: date(doc, &metas, &ld, article)
+            .map(|d| in_local_offset(d, &metas, &ld))
             .or_else(|| date_in_source(html_text))
             .or_else(|| url.as_deref().and_then(date_in_url))
             .or_else(|| first_time(doc))
@@ -364,6 +365,32 @@ fn strip_site(t: &str, site: Option<&str>, guess: bool) -> String {
         }
     }
     t.to_string()
+}
+
+/// `d` as the page writes it in a local offset, when `d` is in UTC and the page's
+/// JSON-LD or meta tags give the same instant with one: the publisher's calendar day is
+/// the one a reader means ("published on the 25th" in Cairo, not 23:59 UTC on the 24th).
+fn in_local_offset(
+    d: DateTime<FixedOffset>,
+    metas: &HashMap<String, Vec<String>>,
+    ld: &[Value],
+) -> DateTime<FixedOffset> {
+    if d.offset().local_minus_utc() != 0 {
+        return d;
+    }
+    let from_ld = ld.iter().flat_map(|v| {
+        ["datePublished", "dateCreated"]
+            .into_iter()
+            .filter_map(|k| v.get(k).and_then(Value::as_str))
+    });
+    let from_meta = DATE_METAS
+        .iter()
+        .flat_map(|n| metas.get(*n).into_iter().flatten().map(String::as_str));
+    from_ld
+        .chain(from_meta)
+        .filter_map(parse_date)
+        .find(|c| c.offset().local_minus_utc() != 0 && (c.timestamp() - d.timestamp()).abs() < 60)
+        .unwrap_or(d)
 }
 
 /// The publication date, from the first source in the module's order that has one.
@@ -587,7 +614,7 @@ fn date_near_headline(doc: &Html) -> Option<DateTime<FixedOffset>> {
             scraper::Node::Text(t) => {
                 let in_code = node.parent().is_some_and(|p| {
                     matches!(p.value(), scraper::Node::Element(e)
-                        if matches!(e.name(), "script" | "style" | "noscript" | "template"))
+                        if matches!(e.name(), "script" | "style" | "noscript" | "template" | "title"))
                 });
                 if !in_code && !t.trim().is_empty() {
                     texts.push(t);
@@ -813,10 +840,10 @@ mod tests {
           </head><body><h1>Strikes hit Iraq</h1></body></html>"#;
         let m = extract(&Html::parse_document(page), page);
         assert_eq!(m.title.as_deref(), Some("Strikes hit Iraq"));
-        // The article:published_time meta tag outranks JSON-LD for the date.
+        // The meta tag's UTC instant, written in the offset the JSON-LD gives it.
         assert_eq!(
             m.date.map(|d| d.to_rfc3339()).as_deref(),
-            Some("2024-02-06T01:00:00+00:00")
+            Some("2024-02-05T20:00:00-05:00")
         );
         assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
         assert_eq!(m.source.as_deref(), Some("Example News"));
@@ -846,6 +873,38 @@ mod tests {
         assert_eq!(
             m.date.map(|d| d.format("%F").to_string()).as_deref(),
             Some("2021-12-31")
+        );
+    }
+
+    #[test]
+    fn a_utc_stamp_takes_the_local_offset_the_page_also_gives() {
+        let page = r#"<meta property="article:published_time" content="2020-12-24T23:59:50+00:00">
+          <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-25T01:59:50+02:00"}</script>"#;
+        let m = extract(&Html::parse_document(page), page);
+        assert_eq!(
+            m.date.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2020-12-25T01:59:50+02:00")
+        );
+    }
+
+    #[test]
+    fn dateline_under_the_headline_not_the_header_date() {
+        let page = r#"<html lang="en"><head><title>Fire crews hold the line at Hill Top overnight</title></head><body>
+          <div class="top">Tue, 14 Jan 2020</div>
+          <h1><img alt="logo"></h1>
+          <h1>Fire crews hold the line at Hill Top overnight</h1>
+          <p>By Staff | 13 Jan 2020, 22:11</p><p>Text.</p></body></html>"#;
+        let m = extract(&Html::parse_document(page), page);
+        assert_eq!(
+            m.date.map(|d| d.format("%F").to_string()).as_deref(),
+            Some("2020-01-13")
+        );
+        let page = r#"<html lang="pt-BR"><body><h1>Goiás supera Palmeiras no fim do jogo</h1>
+          <p>03/04/2020 - 04:30</p></body></html>"#;
+        let m = extract(&Html::parse_document(page), page);
+        assert_eq!(
+            m.date.map(|d| d.format("%F").to_string()).as_deref(),
+            Some("2020-04-03")
         );
     }
 
