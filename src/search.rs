@@ -8,6 +8,7 @@ use crate::index::IndexHandle;
 use crate::query::{Filters, build};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Facet, Value};
 use tantivy::{ReloadPolicy, Searcher, TantivyDocument};
@@ -117,12 +118,15 @@ pub fn facet_leaf(f: &Facet) -> String {
 }
 
 fn searcher(handle: &IndexHandle) -> Result<Searcher> {
-    let reader = handle
+    if let Some(r) = handle.reader.get() {
+        return Ok(r.searcher());
+    }
+    let reader: tantivy::IndexReader = handle
         .index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()?;
-    Ok(reader.searcher())
+    Ok(handle.reader.get_or_init(|| reader).searcher())
 }
 
 /// Runs `req` against the index.
@@ -133,8 +137,18 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         .and_offset(req.offset)
         .order_by_score();
     let (top_docs, total, facets) = if req.facets {
-        let (t, c, months, speakers) =
-            searcher.search(&query, &(top, Count, MonthCounts, SpeakerCounts))?;
+        let (t, c, months, speakers) = searcher.search(
+            &query,
+            &(
+                top,
+                Count,
+                MonthCounts,
+                SpeakerCounts {
+                    groups: Arc::clone(&handle.groups),
+                    tables: Arc::clone(&handle.speaker_tables),
+                },
+            ),
+        )?;
         (t, c, Some(make_facets(handle, months, speakers)))
     } else {
         let (t, c) = searcher.search(&query, &(top, Count))?;
@@ -230,26 +244,19 @@ fn make_facets(
     out
 }
 
-/// Adds the counts of merged variants up under their canonical name; most passages first.
+/// Speaker rows with their variants, most passages first.
 fn merge_speakers(
     handle: &IndexHandle,
     speakers: HashMap<String, SpeakerCount>,
 ) -> Vec<SpeakerRow> {
-    let mut merged: HashMap<String, SpeakerCount> = HashMap::new();
-    for (name, c) in speakers {
-        let e = merged
-            .entry(handle.groups.canonical(&name).to_string())
-            .or_default();
-        e.passages += c.passages;
-        e.articles.extend(c.articles);
-    }
-    let mut rows: Vec<SpeakerRow> = merged
+    // The collector has already merged variants under their canonical names.
+    let mut rows: Vec<SpeakerRow> = speakers
         .into_iter()
         .map(|(name, c)| {
             let variants = handle.groups.variants_of(&name);
             SpeakerRow {
                 passages: c.passages,
-                articles: c.articles.len() as u64,
+                articles: c.articles,
                 variants,
                 name,
             }
@@ -267,6 +274,12 @@ fn merge_speakers(
 /// Every speaker of the passages matching `query` and `filters`, with exact counts.
 pub fn speakers(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SpeakerRow>> {
     let q = build(handle, query, filters)?;
-    let counts = searcher(handle)?.search(&q, &SpeakerCounts)?;
+    let counts = searcher(handle)?.search(
+        &q,
+        &SpeakerCounts {
+            groups: Arc::clone(&handle.groups),
+            tables: Arc::clone(&handle.speaker_tables),
+        },
+    )?;
     Ok(merge_speakers(handle, counts))
 }

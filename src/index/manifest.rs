@@ -33,6 +33,10 @@ pub struct Manifest {
     pub schema_version: u32,
     /// Indexed files by path (as walked).
     pub files: BTreeMap<String, FileState>,
+    /// Distinct speakers after the last run that changed anything, so a run that changes
+    /// nothing can report it without recounting.
+    #[serde(default)]
+    pub speakers: u64,
 }
 
 impl Manifest {

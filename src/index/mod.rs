@@ -22,7 +22,12 @@ pub struct IndexHandle {
     /// The folder it lives in.
     pub dir: PathBuf,
     /// Speaker names merged across the corpus.
-    pub groups: crate::aliases::SpeakerGroups,
+    pub groups: std::sync::Arc<crate::aliases::SpeakerGroups>,
+    /// The reader searches share, opened on first use: opening one loads every segment's
+    /// metadata, which would otherwise cost each query of a session.
+    pub(crate) reader: std::sync::OnceLock<tantivy::IndexReader>,
+    /// Speaker names per segment, for facet counting; filled as segments are first read.
+    pub(crate) speaker_tables: std::sync::Arc<crate::facets::SpeakerTables>,
 }
 
 /// Whether `dir` holds a newsidx index.
@@ -55,12 +60,14 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
     let index = Index::open_in_dir(dir)?;
     schema::register_tokenizers(&index);
     let fields = schema::fields_of(&index.schema())?;
-    let groups = crate::aliases::SpeakerGroups::load(dir);
+    let groups = std::sync::Arc::new(crate::aliases::SpeakerGroups::load(dir));
     Ok(IndexHandle {
         index,
         fields,
         dir: dir.to_path_buf(),
         groups,
+        reader: std::sync::OnceLock::new(),
+        speaker_tables: Default::default(),
     })
 }
 
@@ -94,13 +101,15 @@ pub(crate) fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(IndexHandle
     let index = Index::open_in_dir(dir)?;
     schema::register_tokenizers(&index);
     let fields = schema::fields_of(&index.schema())?;
-    let groups = crate::aliases::SpeakerGroups::load(dir);
+    let groups = std::sync::Arc::new(crate::aliases::SpeakerGroups::load(dir));
     Ok((
         IndexHandle {
             index,
             fields,
             dir: dir.to_path_buf(),
             groups,
+            reader: std::sync::OnceLock::new(),
+            speaker_tables: Default::default(),
         },
         manifest,
     ))

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 };
 
 /// Version of the on-disk layout; see the module docs.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Tokenizer for body and title: words, lower-cased, English stems ("strikes" finds "strike").
 pub const STEMMED: &str = "newsidx_en";

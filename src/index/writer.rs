@@ -18,10 +18,11 @@ use crate::model::Article;
 use crate::progress::Reporter;
 use chrono::Datelike;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tantivy::indexer::UserOperation;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
@@ -232,74 +233,116 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         0 => BATCH_FILES,
         n => n.min(BATCH_FILES),
     };
-    for batch in jobs.chunks(batch_files) {
-        if stop.load(Ordering::Relaxed) {
-            summary.interrupted = true;
-            break;
-        }
-        let done: Vec<Done> = batch
-            .par_iter()
-            .map(|j| process(j, &handle.fields, opts.speakers))
-            .collect();
-        for d in done {
-            reporter.file_done(d.size);
-            summary.bytes += d.size;
-            since_commit_bytes += d.size;
-            writer.delete_term(Term::from_field_text(handle.fields.file, &d.key));
-            dirty = true;
-            match d.result {
-                Ok((docs, articles, problems)) => {
-                    for p in problems {
-                        reporter.problem(&d.path, &p);
-                        summary.problems.push((d.path.display().to_string(), p));
-                    }
-                    let passages = docs.len() as u64;
-                    for doc in docs {
-                        writer.add_document(doc)?;
-                    }
-                    summary.indexed += 1;
-                    summary.articles += articles;
-                    summary.passages += passages;
-                    let state = FileState {
-                        size: d.size,
-                        mtime_ns: d.mtime_ns,
-                        articles,
-                        passages,
-                    };
-                    manifest.files.insert(d.key, state);
+    // Files are parsed (a batch at a time, on rayon's threads) while the batch before is
+    // being indexed by tantivy's threads: the two stages overlap instead of taking turns.
+    let fields = handle.fields;
+    let speakers = opts.speakers;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Done>>(1);
+    let jobs_ref = &jobs;
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            for batch in jobs_ref.chunks(batch_files) {
+                if stop.load(Ordering::Relaxed) {
+                    break;
                 }
-                Err(reason) => {
-                    // A file that became unreadable loses its old passages too: the index
-                    // must not show text the folder no longer has.
-                    manifest.files.remove(&d.key);
-                    *summary.skipped.entry(skip_reason(&reason)).or_default() += 1;
-                    reporter.problem(&d.path, &reason);
-                    summary
-                        .problems
-                        .push((d.path.display().to_string(), reason));
+                let done: Vec<Done> = batch
+                    .par_iter()
+                    .map(|j| process(j, &fields, speakers))
+                    .collect();
+                if tx.send(done).is_err() {
+                    break;
                 }
             }
+        });
+        let mut received = 0;
+        for done in rx.iter() {
+            received += done.len();
+            for d in done {
+                reporter.file_done(d.size);
+                summary.bytes += d.size;
+                since_commit_bytes += d.size;
+                let delete = Term::from_field_text(fields.file, &d.key);
+                dirty = true;
+                match d.result {
+                    Ok((docs, articles, problems)) => {
+                        for p in problems {
+                            reporter.problem(&d.path, &p);
+                            summary.problems.push((d.path.display().to_string(), p));
+                        }
+                        let passages = docs.len() as u64;
+                        // One group per file: tantivy puts a group into one segment, so
+                        // an article never spans segments and per-segment article counts
+                        // (facets) add up exactly.
+                        let ops: Vec<UserOperation> =
+                            std::iter::once(UserOperation::Delete(delete))
+                                .chain(docs.into_iter().map(UserOperation::Add))
+                                .collect();
+                        writer.run(ops)?;
+                        summary.indexed += 1;
+                        summary.articles += articles;
+                        summary.passages += passages;
+                        let state = FileState {
+                            size: d.size,
+                            mtime_ns: d.mtime_ns,
+                            articles,
+                            passages,
+                        };
+                        manifest.files.insert(d.key, state);
+                    }
+                    Err(reason) => {
+                        // A file that became unreadable loses its old passages too: the
+                        // index must not show text the folder no longer has.
+                        writer.delete_term(delete);
+                        manifest.files.remove(&d.key);
+                        *summary.skipped.entry(skip_reason(&reason)).or_default() += 1;
+                        reporter.problem(&d.path, &reason);
+                        summary
+                            .problems
+                            .push((d.path.display().to_string(), reason));
+                    }
+                }
+            }
+            if since_commit_bytes >= COMMIT_BYTES
+                || last_commit.elapsed() >= Duration::from_secs(COMMIT_SECS)
+                || opts.commit_every_files > 0
+            {
+                reporter.committing();
+                commit(&mut writer, &manifest, &handle)?;
+                since_commit_bytes = 0;
+                last_commit = Instant::now();
+                dirty = false;
+            }
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
         }
-        if since_commit_bytes >= COMMIT_BYTES
-            || last_commit.elapsed() >= Duration::from_secs(COMMIT_SECS)
-            || opts.commit_every_files > 0
-        {
-            reporter.committing();
-            commit(&mut writer, &manifest, &handle)?;
-            since_commit_bytes = 0;
-            last_commit = Instant::now();
-            dirty = false;
+        // Dropping the receiver ends the parser thread if it waits to hand over a batch.
+        drop(rx);
+        if received < jobs_ref.len() && stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
         }
-    }
+        Ok(())
+    })?;
     if dirty {
         reporter.committing();
         commit(&mut writer, &manifest, &handle)?;
     }
     writer.wait_merging_threads()?;
     reporter.finish();
-    let (total, speakers) = totals(&handle)?;
-    summary.total_passages = total;
-    summary.speakers = speakers;
+    if !jobs.is_empty() || !gone.is_empty() || opts.rebuild || manifest.speakers == 0 {
+        let (total, speakers) = totals(&handle)?;
+        summary.total_passages = total;
+        summary.speakers = speakers;
+        manifest.speakers = speakers;
+        manifest.save(&handle.dir).map_err(|e| Error::Io {
+            path: handle.dir.join(super::manifest::FILE_NAME),
+            source: e,
+        })?;
+    } else {
+        // Nothing changed: the counts of the last run still hold.
+        summary.total_passages = handle.index.reader()?.searcher().num_docs();
+        summary.speakers = manifest.speakers;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -332,13 +375,27 @@ fn skip_reason(reason: &str) -> String {
 fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
-    let mut fc = tantivy::collector::FacetCollector::for_field("speaker_facet");
-    fc.add_facet("/");
-    let facets = searcher.search(&tantivy::query::AllQuery, &fc)?;
-    let names: Vec<(String, u64)> = facets
-        .get("/")
-        .map(|(f, c)| (crate::search::facet_leaf(f), c))
-        .collect();
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    for seg in searcher.segment_readers() {
+        let facets = seg.facet_reader("speaker_facet")?;
+        let mut per_ord = vec![0u64; facets.num_facets()];
+        for doc in seg.doc_ids_alive() {
+            for ord in facets.facet_ords(doc) {
+                if let Some(c) = usize::try_from(ord).ok().and_then(|o| per_ord.get_mut(o)) {
+                    *c += 1;
+                }
+            }
+        }
+        for (name, c) in crate::facets::speaker_names(&facets)?
+            .into_iter()
+            .zip(per_ord)
+        {
+            if c > 0 {
+                *counts.entry(name).or_default() += c;
+            }
+        }
+    }
+    let names: Vec<(String, u64)> = counts.into_iter().collect();
     let groups = crate::aliases::SpeakerGroups::build(&names);
     groups.save(&handle.dir).map_err(|e| Error::Io {
         path: handle.dir.join(crate::aliases::FILE_NAME),
