@@ -696,6 +696,24 @@ fn time_newsidx(handle: &index::IndexHandle, set: &[Q], rounds: usize) -> Res<Ve
     Ok(out)
 }
 
+/// Runs every query once to warm up, then `rounds` timed rounds; times in set order.
+fn rounds_of(
+    set: &[&Q],
+    rounds: usize,
+    mut run: impl FnMut(&Q) -> Res<Duration>,
+) -> Res<Vec<Duration>> {
+    for q in set {
+        run(q)?;
+    }
+    let mut out = Vec::new();
+    for _ in 0..rounds {
+        for q in set {
+            out.push(run(q)?);
+        }
+    }
+    Ok(out)
+}
+
 fn time_minimal(m: &MinIndex, set: &[&Q], rounds: usize) -> Res<Vec<Duration>> {
     let reader = m.index.reader()?;
     let parser = {
@@ -717,16 +735,7 @@ fn time_minimal(m: &MinIndex, set: &[&Q], rounds: usize) -> Res<Vec<Duration>> {
         std::hint::black_box(count);
         Ok(t.elapsed())
     };
-    for q in set {
-        run(q)?;
-    }
-    let mut out = Vec::new();
-    for _ in 0..rounds {
-        for q in set {
-            out.push(run(q)?);
-        }
-    }
-    Ok(out)
+    rounds_of(set, rounds, run)
 }
 
 fn time_fts5(db: &rusqlite::Connection, set: &[&Q], rounds: usize) -> Res<Vec<Duration>> {
@@ -734,7 +743,7 @@ fn time_fts5(db: &rusqlite::Connection, set: &[&Q], rounds: usize) -> Res<Vec<Du
         "SELECT rowid, snippet(p, 1, '**', '**', '…', 24), bm25(p) FROM p WHERE p MATCH ?1 ORDER BY bm25(p) LIMIT 10",
     )?;
     let mut count = db.prepare("SELECT count(*) FROM p WHERE p MATCH ?1")?;
-    let mut run = |q: &Q| -> Res<Duration> {
+    let run = |q: &Q| -> Res<Duration> {
         let t = Instant::now();
         let rows: Vec<(i64, String)> = top
             .query_map([&q.fts], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -743,16 +752,7 @@ fn time_fts5(db: &rusqlite::Connection, set: &[&Q], rounds: usize) -> Res<Vec<Du
         std::hint::black_box((rows, n));
         Ok(t.elapsed())
     };
-    for q in set {
-        run(q)?;
-    }
-    let mut out = Vec::new();
-    for _ in 0..rounds {
-        for q in set {
-            out.push(run(q)?);
-        }
-    }
-    Ok(out)
+    rounds_of(set, rounds, run)
 }
 
 /// ripgrep over the raw files, one process per query (what a user would run), for the

@@ -4,7 +4,7 @@
 //! Both are tantivy collectors reading fast fields, so counting touches no stored document.
 
 use crate::aliases::SpeakerGroups;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -90,16 +90,23 @@ pub struct SpeakerCount {
     pub articles: u64,
 }
 
-/// The speaker names of one segment: facet ordinal → canonical name id, and the names.
+/// One segment's speaker facet ordinals mapped to canonical name ids of [`SpeakerTables`].
 #[derive(Debug, Default)]
 pub struct SegmentSpeakers {
     canon_of_ord: Vec<u32>,
-    names: Vec<String>,
 }
 
-/// Per-segment speaker tables, built once per segment and shared by every query of a
-/// session (segments never change once written).
-pub type SpeakerTables = Mutex<HashMap<SegmentId, Arc<SegmentSpeakers>>>;
+/// Canonical speaker names with ids, and per-segment ordinal → id tables, built once per
+/// segment and shared by every query of a session (segments never change once written).
+#[derive(Debug, Default)]
+pub struct SpeakerTableSet {
+    segments: HashMap<SegmentId, Arc<SegmentSpeakers>>,
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+/// The cache an index handle keeps.
+pub type SpeakerTables = Mutex<SpeakerTableSet>;
 
 /// Each speaker name of a segment's `speaker_facet`, indexed by facet ordinal.
 ///
@@ -122,22 +129,34 @@ pub fn speaker_names(reader: &FacetReader) -> tantivy::Result<Vec<String>> {
     Ok(out)
 }
 
-fn segment_speakers(
-    reader: &FacetReader,
-    groups: &SpeakerGroups,
-) -> tantivy::Result<SegmentSpeakers> {
-    let mut table = SegmentSpeakers::default();
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    for name in speaker_names(reader)? {
-        let canon = groups.canonical(&name).to_string();
-        let next = u32::try_from(table.names.len()).unwrap_or(u32::MAX);
-        let id = *ids.entry(canon.clone()).or_insert_with(|| {
-            table.names.push(canon);
-            next
-        });
-        table.canon_of_ord.push(id);
+impl SpeakerTableSet {
+    fn segment(
+        &mut self,
+        id: SegmentId,
+        reader: &FacetReader,
+        groups: &SpeakerGroups,
+    ) -> tantivy::Result<Arc<SegmentSpeakers>> {
+        if let Some(t) = self.segments.get(&id) {
+            return Ok(Arc::clone(t));
+        }
+        let mut table = SegmentSpeakers::default();
+        for name in speaker_names(reader)? {
+            let canon = groups.canonical(&name);
+            let id = match self.ids.get(canon) {
+                Some(&i) => i,
+                None => {
+                    let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                    self.ids.insert(canon.to_string(), i);
+                    self.names.push(canon.to_string());
+                    i
+                }
+            };
+            table.canon_of_ord.push(id);
+        }
+        let t = Arc::new(table);
+        self.segments.insert(id, Arc::clone(&t));
+        Ok(t)
     }
-    Ok(table)
 }
 
 /// Counts matching passages and articles per speaker, merging variant names (by the
@@ -146,8 +165,12 @@ fn segment_speakers(
 pub struct SpeakerCounts {
     /// The corpus's speaker groups.
     pub groups: Arc<SpeakerGroups>,
-    /// The handle's cache of per-segment tables.
+    /// The handle's cache of names and per-segment tables.
     pub tables: Arc<SpeakerTables>,
+    /// Keep only the speakers ranking in the first `top` by passages then articles (ties
+    /// at the cut kept too); `None` keeps all. Facets show ten; naming thousands of
+    /// speakers only to drop them was most of the cost of `--facets`.
+    pub top: Option<usize>,
 }
 
 /// Per-segment part of [`SpeakerCounts`].
@@ -155,8 +178,10 @@ pub struct SpeakerSegment {
     facets: FacetReader,
     articles: Option<StrColumn>,
     table: Arc<SegmentSpeakers>,
-    /// Per canonical name id: passages and the article ordinals seen.
-    counts: Vec<(u64, HashSet<u64>)>,
+    /// Per canonical id: passages, distinct articles, and the last article seen. A
+    /// file's passages are consecutive documents of one segment and documents are
+    /// collected in order, so an article is new exactly when it differs from the last.
+    counts: HashMap<u32, (u64, u64, u64)>,
     doc_canons: Vec<u32>,
 }
 
@@ -170,23 +195,19 @@ impl Collector for SpeakerCounts {
         reader: &SegmentReader,
     ) -> tantivy::Result<SpeakerSegment> {
         let facets = reader.facet_reader("speaker_facet")?;
-        let id = reader.segment_id();
-        let cached = self.tables.lock().ok().and_then(|t| t.get(&id).cloned());
-        let table = match cached {
-            Some(t) => t,
-            None => {
-                let t = Arc::new(segment_speakers(&facets, &self.groups)?);
-                if let Ok(mut tables) = self.tables.lock() {
-                    tables.insert(id, Arc::clone(&t));
-                }
-                t
+        let table = match self.tables.lock() {
+            Ok(mut t) => t.segment(reader.segment_id(), &facets, &self.groups)?,
+            Err(_) => {
+                return Err(tantivy::TantivyError::InternalError(
+                    "speaker table lock".into(),
+                ));
             }
         };
         Ok(SpeakerSegment {
             facets,
             articles: reader.fast_fields().str("article")?,
-            counts: vec![(0, HashSet::new()); table.names.len()],
             table,
+            counts: HashMap::new(),
             doc_canons: Vec::new(),
         })
     }
@@ -195,24 +216,44 @@ impl Collector for SpeakerCounts {
         false
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<HashMap<String, SpeakerCount>>,
-    ) -> tantivy::Result<Self::Fruit> {
-        let mut out: HashMap<String, SpeakerCount> = HashMap::new();
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, u64, u64)>>) -> tantivy::Result<Self::Fruit> {
+        let mut by_id: HashMap<u32, (u64, u64)> = HashMap::new();
         for f in fruits {
-            for (k, v) in f {
-                let e = out.entry(k).or_default();
-                e.passages += v.passages;
-                e.articles += v.articles;
+            for (id, p, a) in f {
+                let e = by_id.entry(id).or_default();
+                e.0 += p;
+                e.1 += a;
             }
         }
-        Ok(out)
+        let mut rows: Vec<(u32, u64, u64)> =
+            by_id.into_iter().map(|(i, (p, a))| (i, p, a)).collect();
+        if let Some(k) = self.top
+            && rows.len() > k
+        {
+            rows.sort_unstable_by_key(|r| std::cmp::Reverse((r.1, r.2)));
+            let cut = (rows[k - 1].1, rows[k - 1].2);
+            let keep = rows
+                .iter()
+                .position(|r| (r.1, r.2) < cut)
+                .unwrap_or(rows.len());
+            rows.truncate(keep.max(k));
+        }
+        let tables = self
+            .tables
+            .lock()
+            .map_err(|_| tantivy::TantivyError::InternalError("speaker table lock".into()))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, passages, articles)| {
+                let name = tables.names.get(id as usize)?.clone();
+                Some((name, SpeakerCount { passages, articles }))
+            })
+            .collect())
     }
 }
 
 impl SegmentCollector for SpeakerSegment {
-    type Fruit = HashMap<String, SpeakerCount>;
+    type Fruit = Vec<(u32, u64, u64)>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.doc_canons.clear();
@@ -230,31 +271,21 @@ impl SegmentCollector for SpeakerSegment {
         }
         let article = self.articles.as_ref().and_then(|c| c.term_ords(doc).next());
         for &c in &self.doc_canons {
-            if let Some(e) = self.counts.get_mut(c as usize) {
-                e.0 += 1;
-                if let Some(a) = article {
-                    e.1.insert(a);
-                }
+            let e = self.counts.entry(c).or_insert((0, 0, u64::MAX));
+            e.0 += 1;
+            if let Some(a) = article
+                && a != e.2
+            {
+                e.1 += 1;
+                e.2 = a;
             }
         }
     }
 
-    fn harvest(self) -> HashMap<String, SpeakerCount> {
-        let mut out = HashMap::new();
-        for (i, (passages, arts)) in self.counts.into_iter().enumerate() {
-            if passages == 0 {
-                continue;
-            }
-            if let Some(name) = self.table.names.get(i) {
-                out.insert(
-                    name.clone(),
-                    SpeakerCount {
-                        passages,
-                        articles: arts.len() as u64,
-                    },
-                );
-            }
-        }
-        out
+    fn harvest(self) -> Vec<(u32, u64, u64)> {
+        self.counts
+            .into_iter()
+            .map(|(id, (p, a, _))| (id, p, a))
+            .collect()
     }
 }

@@ -146,6 +146,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
                 SpeakerCounts {
                     groups: Arc::clone(&handle.groups),
                     tables: Arc::clone(&handle.speaker_tables),
+                    top: Some(TOP_SPEAKERS),
                 },
             ),
         )?;
@@ -279,6 +280,7 @@ pub fn speakers(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<
         &SpeakerCounts {
             groups: Arc::clone(&handle.groups),
             tables: Arc::clone(&handle.speaker_tables),
+            top: None,
         },
     )?;
     Ok(merge_speakers(handle, counts))

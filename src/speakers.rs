@@ -168,7 +168,6 @@ struct Seen {
 /// Normalises every attribution of one article, in text order, so that pronouns and
 /// surnames can refer back.
 pub fn resolve(found: &Found) -> ResolvedAll {
-    let known = full_names_in(&found.masked);
     // (position, is reported speech, index, attribution), in text order.
     let mut order: Vec<(usize, bool, usize, &Attribution)> = Vec::new();
     for (i, a) in found.quotes.iter().enumerate() {
@@ -186,6 +185,11 @@ pub fn resolve(found: &Found) -> ResolvedAll {
         quotes: vec![None; found.quotes.len()],
         reported: vec![None; found.reported.len()],
     };
+    if order.is_empty() {
+        // Most articles of an archive quote nobody: skip the name scan entirely.
+        return out;
+    }
+    let known = full_names_in(&found.masked);
     let mut seen: Vec<Seen> = Vec::new();
     let genders = honorific_genders(&found.masked);
     for (at, is_reported, i, a) in order {

@@ -146,6 +146,14 @@ fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     if n.is_empty() || from >= h.len() || h.len() - from < n.len() {
         return None;
     }
+    // Jump between occurrences of the first byte (a '<' for tags) instead of testing
+    // every position: tag lookups were a tenth of Reuters' indexing time.
+    if !n[0].is_ascii_alphabetic() {
+        let last = h.len() - n.len();
+        return memchr::memchr_iter(n[0], &h[from..=last])
+            .map(|i| from + i)
+            .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n));
+    }
     (from..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 

@@ -52,6 +52,24 @@ impl Manifest {
         }
     }
 
+    /// Only the schema version of the manifest at `dir` (`Ok(None)` when there is none):
+    /// what every search needs, without building the per-file table of a large archive.
+    pub fn load_version(dir: &Path) -> std::io::Result<Option<u32>> {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            #[serde(default)]
+            schema_version: u32,
+        }
+        let path = dir.join(FILE_NAME);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice::<VersionOnly>(&bytes)
+                .map(|v| Some(v.schema_version))
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Writes the manifest atomically (temporary file, then rename).
     pub fn save(&self, dir: &Path) -> std::io::Result<()> {
         let tmp: PathBuf = dir.join(format!("{FILE_NAME}.tmp"));

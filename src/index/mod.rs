@@ -56,7 +56,19 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
     if !exists(dir) {
         return Err(Error::NoIndex(dir.to_path_buf()));
     }
-    check_version(dir)?;
+    let found = Manifest::load_version(dir)
+        .map_err(|e| Error::Io {
+            path: dir.join(manifest::FILE_NAME),
+            source: e,
+        })?
+        .unwrap_or(0);
+    if found != SCHEMA_VERSION {
+        return Err(Error::SchemaMismatch {
+            path: dir.to_path_buf(),
+            found,
+            expected: SCHEMA_VERSION,
+        });
+    }
     let index = Index::open_in_dir(dir)?;
     schema::register_tokenizers(&index);
     let fields = schema::fields_of(&index.schema())?;

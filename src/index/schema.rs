@@ -119,17 +119,19 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
     })
 }
 
+/// The analyzer of [`STEMMED`] fields (body and title).
+pub fn stemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
 /// Registers newsidx's tokenizers on `index` (needed after every open).
 pub fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
-    m.register(
-        STEMMED,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build(),
-    );
+    m.register(STEMMED, stemmed_analyzer());
     m.register(
         NAMES,
         TextAnalyzer::builder(SimpleTokenizer::default())

@@ -32,6 +32,10 @@ pub const COMMIT_BYTES: u64 = 128 * 1024 * 1024;
 pub const COMMIT_SECS: u64 = 30;
 /// Files parsed together before their documents go to the writer.
 const BATCH_FILES: usize = 256;
+/// At most this much input is parsed ahead of the indexer at once (batches in flight are
+/// three: one parsing, one waiting, one indexing), so memory stays bounded however large
+/// the files are: a batch of 256 JSON Lines dumps would otherwise hold a gigabyte.
+const BATCH_BYTES: u64 = 16 * 1024 * 1024;
 /// The writer's memory budget, shared by its threads; keeps peak memory bounded whatever
 /// the corpus size.
 pub const WRITER_MEMORY: usize = 256 * 1024 * 1024;
@@ -241,7 +245,7 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
     let jobs_ref = &jobs;
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
-            for batch in jobs_ref.chunks(batch_files) {
+            for batch in batches(jobs_ref, batch_files, BATCH_BYTES) {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
@@ -347,6 +351,26 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
     Ok(summary)
 }
 
+/// `jobs` cut into runs of at most `files` files and (unless one file alone is larger)
+/// `bytes` bytes.
+fn batches(jobs: &[Job], files: usize, bytes: u64) -> impl Iterator<Item = &[Job]> {
+    let mut rest = jobs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut n = 0;
+        let mut size = 0u64;
+        while n < rest.len() && n < files.max(1) && (n == 0 || size + rest[n].size <= bytes) {
+            size += rest[n].size;
+            n += 1;
+        }
+        let (batch, tail) = rest.split_at(n);
+        rest = tail;
+        Some(batch)
+    })
+}
+
 fn commit(writer: &mut IndexWriter, manifest: &Manifest, handle: &IndexHandle) -> Result<()> {
     writer.commit()?;
     manifest.save(&handle.dir).map_err(|e| Error::Io {
@@ -423,6 +447,27 @@ fn process(job: &Job, fields: &Fields, speakers: bool) -> Done {
     }
 }
 
+thread_local! {
+    static STEMMED: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> =
+        std::cell::RefCell::new(super::schema::stemmed_analyzer());
+}
+
+/// `text` run through the body and title analyzer, ready to add to many documents.
+fn pre_tokenized(text: &str) -> tantivy::tokenizer::PreTokenizedString {
+    STEMMED.with(|a| {
+        let mut analyzer = a.borrow_mut();
+        let mut stream = analyzer.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().clone());
+        }
+        tantivy::tokenizer::PreTokenizedString {
+            text: text.to_string(),
+            tokens,
+        }
+    })
+}
+
 /// The tantivy documents (one per passage) of one article.
 pub fn documents(
     article: &Article,
@@ -460,14 +505,21 @@ pub fn documents(
         .date
         .map_or(0, |d| d.year() as u64 * 100 + d.month() as u64);
     let date_facet = Facet::from(facet_path(article.date).as_str());
+    // Every passage carries the title; it is analysed once per article, not per passage.
+    let title_tokens = article
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(pre_tokenized);
     let mut out = Vec::with_capacity(analysis.passages.len());
     for p in &analysis.passages {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.file, file_key);
         doc.add_text(f.article, &id);
         doc.add_u64(f.ordinal, p.ordinal as u64);
-        if let Some(t) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            doc.add_text(f.title, t.trim());
+        if let Some(t) = &title_tokens {
+            doc.add_pre_tokenized_text(f.title, t.clone());
         }
         doc.add_text(f.heading, &title);
         doc.add_text(f.text, &p.text);
@@ -489,4 +541,33 @@ pub fn documents(
         out.push(doc);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(size: u64) -> Job {
+        Job {
+            key: String::new(),
+            path: PathBuf::new(),
+            format: Format::Text,
+            size,
+            mtime_ns: 0,
+        }
+    }
+
+    #[test]
+    fn batches_are_bounded_by_files_and_bytes() {
+        let jobs: Vec<Job> = [5, 5, 5, 20, 1, 1, 1, 1].into_iter().map(job).collect();
+        let sizes: Vec<Vec<u64>> = batches(&jobs, 3, 10)
+            .map(|b| b.iter().map(|j| j.size).collect())
+            .collect();
+        // A file larger than the byte limit still forms a batch of its own.
+        assert_eq!(
+            sizes,
+            [vec![5, 5], vec![5], vec![20], vec![1, 1, 1], vec![1]]
+        );
+        assert_eq!(batches(&[], 3, 10).count(), 0);
+    }
 }

@@ -19,6 +19,10 @@ use std::ops::Range;
 const MASK: u8 = 0x01;
 /// How far after a quotation its attribution may start, in words.
 const AFTER_WINDOW: usize = 8;
+/// The most text either side of a quotation that attribution reads. Real sentences are far
+/// shorter; the cap keeps a paragraph with thousands of quotation marks (a data file, a
+/// transcript without full stops) linear instead of quadratic.
+const CONTEXT_BYTES: usize = 1500;
 /// How close to the end of the sentence before a quotation its cue must be to introduce it.
 const INTRO_TAIL: usize = 4;
 /// Longest apposition skipped between a name and its verb, in words.
@@ -86,7 +90,7 @@ pub struct Found {
 #[derive(Debug, Clone)]
 struct Tok<'a> {
     word: &'a str,
-    lower: String,
+    lower: std::borrow::Cow<'a, str>,
     /// Punctuation right after the word (",", ":", "." …), if any.
     trail: Option<char>,
     masked: bool,
@@ -108,7 +112,7 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         if raw.bytes().any(|b| b == MASK) {
             out.push(Tok {
                 word: "",
-                lower: String::new(),
+                lower: std::borrow::Cow::Borrowed(""),
                 trail: None,
                 masked: true,
                 poss: false,
@@ -150,7 +154,12 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         }
         out.push(Tok {
             word,
-            lower: word.to_lowercase(),
+            // Most words are already lower case: borrow them rather than allocate.
+            lower: if word.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(word.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            },
             trail,
             masked: false,
             poss,
@@ -170,7 +179,7 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
             || p.trail.is_none() && p.word.chars().all(|c| c.is_ascii_digit())
             || p.trail.is_none() && is_number_word(&p.lower)
             || matches!(
-                p.lower.as_str(),
+                p.lower.as_ref(),
                 "the"
                     | "a"
                     | "an"
@@ -346,18 +355,22 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             .iter()
             .find(|s| s.contains(&span.range.end.saturating_sub(1)))
             .map_or(sent.end, |s| s.end);
-        let after = &masked[span.range.end.min(after_end)..after_end];
-        let before = &masked[sent.start..span.range.start];
+        let after = head(
+            &masked[span.range.end.min(after_end)..after_end],
+            CONTEXT_BYTES,
+        );
+        let before_start = tail_start(&masked, sent.start, span.range.start, CONTEXT_BYTES);
+        let before = &masked[before_start..span.range.start];
         let after_found = from_after(after, span.range.end);
         let unnamed = after_found
             .as_ref()
             .is_some_and(|a| a.speaker == RawSpeaker::Unnamed);
         result[qi] = match after_found {
             Some(a) if !unnamed => Some(a),
-            other => from_before(before, sent.start)
+            other => from_before(before, before_start)
                 .filter(|b| !unnamed || matches!(b.speaker, RawSpeaker::Named { .. }))
                 .or(other)
-                .or_else(|| name_colon(before, sent.start)),
+                .or_else(|| name_colon(before, before_start)),
         };
     }
 
@@ -408,7 +421,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
     for sents in &para_sentences {
         for sent in sents {
             let slice = &masked[sent.clone()];
-            if slice.bytes().any(|b| b == MASK) {
+            if slice.bytes().any(|b| b == MASK) || !ANY_REPORTING_VERB.is_match(slice) {
                 continue;
             }
             let toks = tokens(slice, sent.start);
@@ -434,7 +447,7 @@ fn reported_speech(toks: &[Tok<'_>]) -> Option<Attribution> {
         if !is_verb_at(toks, v) || is_weak_verb(&t.lower) || !is_reporting_verb(&t.lower) {
             continue;
         }
-        let coordinated = v > 0 && matches!(toks[v - 1].lower.as_str(), "and" | "but");
+        let coordinated = v > 0 && matches!(toks[v - 1].lower.as_ref(), "and" | "but");
         let speaker = if coordinated {
             sentence_subject(&toks[..v])
         } else {
@@ -457,43 +470,51 @@ fn reported_speech(toks: &[Tok<'_>]) -> Option<Attribution> {
 }
 
 /// Verbs that report speech even without quotation marks.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "announced",
+    "announces",
+    "declared",
+    "explained",
+    "noted",
+    "stressed",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "denied",
+    "tweeted",
+    "wrote",
+    "suggested",
+    "contended",
+    "maintained",
+    "asserted",
+];
+
 fn is_reporting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "states"
-            | "warned"
-            | "warns"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "claims"
-            | "insisted"
-            | "insists"
-            | "announced"
-            | "announces"
-            | "declared"
-            | "explained"
-            | "noted"
-            | "stressed"
-            | "acknowledged"
-            | "admitted"
-            | "confirmed"
-            | "denied"
-            | "tweeted"
-            | "wrote"
-            | "suggested"
-            | "contended"
-            | "maintained"
-            | "asserted"
-    )
+    REPORTING_VERBS.contains(&w)
 }
+
+/// Any reporting verb as a lower-case word: a sentence without one cannot hold reported
+/// speech, and most sentences of a news archive have none, so they skip tokenising.
+static ANY_REPORTING_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let alternation = REPORTING_VERBS.join("|");
+    regex::Regex::new(&format!(r"\b(?:{alternation})\b")).expect("verb list is a valid pattern")
+});
 
 /// `Mark Blumenthal and Jon Cohen: "…"` / `… surprise Republican pollster Daron Shaw: "…"`.
 fn name_colon(before: &str, base: usize) -> Option<Attribution> {
@@ -590,6 +611,33 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
     }
 }
 
+/// `text` cut to at most `max` bytes, at a word boundary.
+fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+    &text[..cut]
+}
+
+/// Where the last `max` bytes of `text[from..to]` start, moved to a word boundary.
+fn tail_start(text: &str, from: usize, to: usize, max: usize) -> usize {
+    if to - from <= max {
+        return from;
+    }
+    let mut start = to - max;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text[start..to]
+        .find(char::is_whitespace)
+        .map_or(start, |i| start + i)
+}
+
 fn only_quotes(masked: &str, para: &Range<usize>) -> bool {
     masked[para.clone()]
         .chars()
@@ -653,7 +701,7 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
         && toks
             .iter()
             .take(4)
-            .any(|t| t.trail == Some(',') || matches!(t.lower.as_str(), "of" | "at" | "from"));
+            .any(|t| t.trail == Some(',') || matches!(t.lower.as_ref(), "of" | "at" | "from"));
     let reach = if appositive {
         AFTER_WINDOW_APPOSITION
     } else {
@@ -682,7 +730,7 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
         // Inverted: the verb comes first (after modifiers): `said Caddell`.
         if toks[..v].iter().all(|p| is_verb_modifier(&p.lower)) {
             // `," asked Mikulski` names the speaker; `," told X` does not happen.
-            if matches!(t.lower.as_str(), "told" | "tells" | "tell") || is_weak_verb(&t.lower) {
+            if matches!(t.lower.as_ref(), "told" | "tells" | "tell") || is_weak_verb(&t.lower) {
                 return None;
             }
             let speaker = np_after(&toks, v)?;
@@ -698,7 +746,7 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
         // unless it ends with one ("…" that is blatantly sexist, Brock said.).
         let moved_on = toks[..v].iter().any(|p| {
             matches!(
-                p.lower.as_str(),
+                p.lower.as_ref(),
                 "that" | "which" | "because" | "if" | "when" | "as" | "while" | "after" | "before"
             )
         });
@@ -731,7 +779,7 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
             !p.masked
                 && (!is_speech_verb(&p.lower) || is_cap(p.word))
                 && !matches!(
-                    p.lower.as_str(),
+                    p.lower.as_ref(),
                     "that"
                         | "which"
                         | "who"
@@ -797,7 +845,7 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
             } else if t.lower.ends_with("ing") {
                 // `…, saying "…"`: a participle's subject is the sentence's.
                 sentence_subject(&toks[..v]).map(|s| found(s, t.word))
-            } else if v > 0 && matches!(toks[v - 1].lower.as_str(), "and" | "but" | "or") {
+            } else if v > 0 && matches!(toks[v - 1].lower.as_ref(), "and" | "but" | "or") {
                 // `… and warned of "…"`: the subject is the sentence's.
                 np_before(toks, v)
                     .or_else(|| sentence_subject(&toks[..v]))
@@ -837,7 +885,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return None;
     }
     // "The Biden administration, which suggested": the antecedent before the comma.
-    if matches!(last.lower.as_str(), "which" | "who")
+    if matches!(last.lower.as_ref(), "which" | "who")
         && i >= 2
         && (toks[i - 2].trail == Some(',') || is_cap(toks[i - 2].word))
     {
@@ -873,7 +921,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         };
         let descriptive = appos.iter().any(|t| {
             !is_cap(t.word)
-                && !matches!(t.lower.as_str(), "and" | "or")
+                && !matches!(t.lower.as_ref(), "and" | "or")
                 && !is_name_particle(t.word)
                 || party_tag(t.word)
         });
@@ -946,7 +994,7 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     }
     if start < end
         && k >= 2
-        && matches!(toks[k - 1].lower.as_str(), "of" | "at" | "from")
+        && matches!(toks[k - 1].lower.as_ref(), "of" | "at" | "from")
         && is_cap(toks[k - 2].word)
         && toks[k - 2].trail.is_none()
         && let Some(named @ RawSpeaker::Named { .. }) = name_run_before(toks, k - 1)
@@ -956,7 +1004,7 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     {
         return Some(named);
     }
-    let the = start > 0 && matches!(toks[start - 1].lower.as_str(), "the");
+    let the = start > 0 && matches!(toks[start - 1].lower.as_ref(), "the");
     if start >= end {
         let last = &toks[end.checked_sub(1)?];
         let source_noun = !last.masked
@@ -1016,7 +1064,7 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
 /// and state tags ("R-Ky", "N.C."), and a dateline opening a paragraph ("WASHINGTON,").
 fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
     let w = t.word;
-    let lower = t.lower.as_str();
+    let lower = t.lower.as_ref();
     let month = matches!(
         lower,
         "january"
@@ -1241,6 +1289,23 @@ mod tests {
         assert_eq!(speakers(t), [Some("Daron Shaw".into())]);
         let t = "Sen. Bernie Sanders has cast her as unqualified and accused her of using the term \"superpredator\" often.";
         assert_eq!(speakers(t), [Some("Sen. Bernie Sanders".into())]);
+    }
+
+    #[test]
+    fn context_is_capped_at_word_boundaries() {
+        assert_eq!(head("one two three", 100), "one two three");
+        assert_eq!(head("one two three", 9), "one two");
+        assert_eq!(head("é é é", 3), "é");
+        let t = "alpha beta gamma delta";
+        assert_eq!(tail_start(t, 0, t.len(), 100), 0);
+        assert_eq!(&t[tail_start(t, 0, t.len(), 9)..], " delta");
+        // Thousands of quotation marks in one sentence stay linear: each quote reads a
+        // bounded window, so the whole is extracted (this once took seconds).
+        let data: String = (0..3000)
+            .map(|i| format!("pred(\"k{i}\",\"v{i}\"), "))
+            .collect();
+        let found = attribute(&data, &find(&data));
+        assert_eq!(found.quotes.len(), 6000);
     }
 
     #[test]
