@@ -32,6 +32,8 @@ pub const COMMIT_BYTES: u64 = 128 * 1024 * 1024;
 pub const COMMIT_SECS: u64 = 30;
 /// Files parsed together before their documents go to the writer.
 const BATCH_FILES: usize = 256;
+/// Segments holding more passages than this are not merged further.
+const MAX_MERGED_DOCS: usize = 250_000;
 /// At most this much input is parsed ahead of the indexer at once (batches in flight are
 /// three: one parsing, one waiting, one indexing), so memory stays bounded however large
 /// the files are: a batch of 256 JSON Lines dumps would otherwise hold a gigabyte.
@@ -155,6 +157,12 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
             tantivy::TantivyError::LockFailure(..) => Error::Locked(opts.index_dir.clone()),
             other => Error::Tantivy(other),
         })?;
+    // Merging two segments takes memory in proportion to their size; capping the size of
+    // a merged segment keeps peak memory flat as the archive grows (a search then reads a
+    // few more segments, which costs far less).
+    let mut merges = tantivy::indexer::LogMergePolicy::default();
+    merges.set_max_docs_before_merge(MAX_MERGED_DOCS);
+    writer.set_merge_policy(Box::new(merges));
 
     let mut summary = Summary::default();
     let walked = crate::walk::walk_with(&opts.root, opts.follow_links);
