@@ -2,6 +2,12 @@
 
 mod cli;
 
+/// mimalloc instead of the system allocator: documents are built on the parser threads
+/// and freed on tantivy's, and glibc's per-thread arenas kept that memory fragmented, so
+/// peak memory grew with the size of the archive (docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     std::process::exit(cli::main());
 }
