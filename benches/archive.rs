@@ -63,9 +63,11 @@ fn args() -> Args {
                     .filter_map(|s| s.trim().parse().ok())
                     .filter(|&n| n >= 1)
                     .collect();
-                if a.scales.is_empty() {
-                    a.scales = vec![1];
-                }
+                // Larger scales are grown from the 1× passages, so 1× always runs first.
+                a.scales.retain(|&n| n != 1);
+                a.scales.sort_unstable();
+                a.scales.dedup();
+                a.scales.insert(0, 1);
             }
             "--rounds" => a.rounds = it.next().and_then(|n| n.parse().ok()).unwrap_or(3).max(1),
             // `cargo bench` passes --bench; ignore it and anything unknown.
