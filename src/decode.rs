@@ -116,6 +116,29 @@ impl std::fmt::Display for DecodeError {
 
 /// Decodes `bytes` as described in the module docs.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_or(bytes, || WINDOWS_1252)
+}
+
+/// Decodes an HTML page: a byte-order mark wins, then valid UTF-8, then the charset the
+/// page declares (`<meta charset>` or `http-equiv` in its first 4 KB), then Windows-1252.
+///
+/// Valid UTF-8 beats a declared legacy charset because pages are often re-saved as UTF-8
+/// with the old `<meta charset=iso-8859-1>` left in place; text with non-ASCII bytes that
+/// happens to be valid UTF-8 but is really Latin-1 is vanishingly rare.
+pub fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_or(bytes, || {
+        declared_charset(&bytes[..bytes.len().min(4096)])
+            .filter(|enc| *enc != UTF_8)
+            .unwrap_or(WINDOWS_1252)
+    })
+}
+
+/// The shared rule: byte-order mark, binary refusal, UTF-8, and for anything else the
+/// legacy encoding `legacy` names (asked only then, so UTF-8 files pay nothing for it).
+fn decode_or(
+    bytes: &[u8],
+    legacy: impl FnOnce() -> &'static Encoding,
+) -> Result<Decoded, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
@@ -132,46 +155,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             encoding: UTF_8.name(),
         }),
         Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            Ok(Decoded {
-                text: text.into_owned(),
-                encoding: WINDOWS_1252.name(),
-            })
-        }
-    }
-}
-
-/// Decodes an HTML page: a byte-order mark wins, then valid UTF-8, then the charset the
-/// page declares (`<meta charset>` or `http-equiv` in its first 4 KB), then Windows-1252.
-///
-/// Valid UTF-8 beats a declared legacy charset because pages are often re-saved as UTF-8
-/// with the old `<meta charset=iso-8859-1>` left in place; text with non-ASCII bytes that
-/// happens to be valid UTF-8 but is really Latin-1 is vanishingly rare.
-pub fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if Encoding::for_bom(bytes).is_some() {
-        return decode(bytes);
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if looks_binary(bytes) {
-            return Err(DecodeError::Binary);
-        }
-        return Ok(Decoded {
-            text: s.to_string(),
-            encoding: UTF_8.name(),
-        });
-    }
-    if looks_binary(bytes) {
-        return Err(DecodeError::Binary);
-    }
-    match declared_charset(&bytes[..bytes.len().min(4096)]) {
-        Some(enc) if enc != UTF_8 => {
+            let enc = legacy();
             let (text, _) = enc.decode_without_bom_handling(bytes);
             Ok(Decoded {
                 text: text.into_owned(),
                 encoding: enc.name(),
             })
         }
-        _ => decode(bytes),
     }
 }
 

@@ -207,6 +207,20 @@ fn generated(ws: &Workspace, n: usize) {
     }
 }
 
+/// Waits (up to a minute) until the run `child` has committed its first files to
+/// `index/`, or has ended.
+fn wait_for_first_commit(ws: &Workspace, child: &mut Child) {
+    let manifest = ws.path("index/newsidx-manifest.json");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        let committed = std::fs::read_to_string(&manifest).is_ok_and(|m| m.contains("story-"));
+        if committed || child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 fn spawn_index(ws: &Workspace, index: &str, every: &str) -> Child {
     Command::new(env!("CARGO_BIN_EXE_newsidx"))
         .args([
@@ -290,15 +304,7 @@ fn ctrl_c_stops_after_a_commit_and_says_how_to_resume() {
     generated(&ws, 3000);
     let mut child = spawn_index(&ws, "index", "20");
     // Wait for the first commit, then interrupt.
-    let manifest = ws.path("index/newsidx-manifest.json");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        let committed = std::fs::read_to_string(&manifest).is_ok_and(|m| m.contains("story-"));
-        if committed || child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_for_first_commit(&ws, &mut child);
     let pid = child.id().to_string();
     let _ = Command::new("kill").args(["-INT", &pid]).status();
     let out = child.wait_with_output().expect("wait");
@@ -323,13 +329,7 @@ fn searches_work_during_indexing_and_a_second_writer_is_refused() {
     let ws = Workspace::empty();
     generated(&ws, 3000);
     let mut child = spawn_index(&ws, "index", "20");
-    let manifest = ws.path("index/newsidx-manifest.json");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline
-        && !std::fs::read_to_string(&manifest).is_ok_and(|m| m.contains("story-"))
-    {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_for_first_commit(&ws, &mut child);
     let search = ws.run(&["search", "council", "--index", "index", "--json"]);
     let second = ws.run(&["index", "gen", "--index", "index", "--quiet"]);
     let running = child.try_wait().expect("wait").is_none();

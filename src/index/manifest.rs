@@ -39,17 +39,21 @@ pub struct Manifest {
     pub speakers: u64,
 }
 
+/// The manifest file of `dir` read as `T`; `Ok(None)` when there is none.
+fn read_json<T: serde::de::DeserializeOwned>(dir: &Path) -> std::io::Result<Option<T>> {
+    match std::fs::read(dir.join(FILE_NAME)) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 impl Manifest {
     /// Reads the manifest of the index at `dir`; `Ok(None)` when there is none.
     pub fn load(dir: &Path) -> std::io::Result<Option<Manifest>> {
-        let path = dir.join(FILE_NAME);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        read_json(dir)
     }
 
     /// Only the schema version of the manifest at `dir` (`Ok(None)` when there is none):
@@ -60,14 +64,7 @@ impl Manifest {
             #[serde(default)]
             schema_version: u32,
         }
-        let path = dir.join(FILE_NAME);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice::<VersionOnly>(&bytes)
-                .map(|v| Some(v.schema_version))
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        Ok(read_json::<VersionOnly>(dir)?.map(|v| v.schema_version))
     }
 
     /// Writes the manifest atomically (temporary file, then rename).

@@ -36,11 +36,13 @@ pub fn exists(dir: &Path) -> bool {
 }
 
 fn check_version(dir: &Path) -> Result<Manifest> {
-    let manifest = Manifest::load(dir).map_err(|e| Error::Io {
-        path: dir.join(manifest::FILE_NAME),
-        source: e,
-    })?;
-    let found = manifest.as_ref().map_or(0, |m| m.schema_version);
+    let manifest = Manifest::load(dir).map_err(|e| manifest_error(dir, e))?;
+    ensure_version(dir, manifest.as_ref().map_or(0, |m| m.schema_version))?;
+    Ok(manifest.unwrap_or_default())
+}
+
+/// Refuses an index written under another schema version (0: no manifest).
+fn ensure_version(dir: &Path, found: u32) -> Result<()> {
     if found != SCHEMA_VERSION {
         return Err(Error::SchemaMismatch {
             path: dir.to_path_buf(),
@@ -48,7 +50,15 @@ fn check_version(dir: &Path) -> Result<Manifest> {
             expected: SCHEMA_VERSION,
         });
     }
-    Ok(manifest.unwrap_or_default())
+    Ok(())
+}
+
+/// An I/O error on the manifest of the index at `dir`.
+pub(crate) fn manifest_error(dir: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: dir.join(manifest::FILE_NAME),
+        source,
+    }
 }
 
 /// Opens an existing index for reading.
@@ -56,19 +66,8 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
     if !exists(dir) {
         return Err(Error::NoIndex(dir.to_path_buf()));
     }
-    let found = Manifest::load_version(dir)
-        .map_err(|e| Error::Io {
-            path: dir.join(manifest::FILE_NAME),
-            source: e,
-        })?
-        .unwrap_or(0);
-    if found != SCHEMA_VERSION {
-        return Err(Error::SchemaMismatch {
-            path: dir.to_path_buf(),
-            found,
-            expected: SCHEMA_VERSION,
-        });
-    }
+    let found = Manifest::load_version(dir).map_err(|e| manifest_error(dir, e))?;
+    ensure_version(dir, found.unwrap_or(0))?;
     let index = Index::open_in_dir(dir)?;
     schema::register_tokenizers(&index);
     let fields = schema::fields_of(&index.schema())?;
@@ -102,10 +101,7 @@ pub(crate) fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(IndexHandle
             schema_version: SCHEMA_VERSION,
             ..Manifest::default()
         };
-        m.save(dir).map_err(|e| Error::Io {
-            path: dir.join(manifest::FILE_NAME),
-            source: e,
-        })?;
+        m.save(dir).map_err(|e| manifest_error(dir, e))?;
         let (schema, _) = schema::build();
         Index::create_in_dir(dir, schema)?;
         m
