@@ -160,6 +160,7 @@ pub fn extract(doc: &Html, html_text: &str) -> Meta {
         title: title(doc, &metas, article, site.as_deref()),
         date: date(doc, &metas, &ld, article)
             .map(|d| in_local_offset(d, &metas, &ld))
+            .map(|d| local_day_before_utc_midnight(d, html_text))
             .or_else(|| date_in_source(html_text))
             .or_else(|| url.as_deref().and_then(date_in_url))
             .or_else(|| first_time(doc))
@@ -390,6 +391,30 @@ fn in_local_offset(
         .unwrap_or(d)
 }
 
+static SOURCE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)"\w*(?:creat|publi)\w*"\s*:\s*"(\d{4}-\d{2}-\d{2})""#)
+        .expect("source day pattern is valid")
+});
+
+/// A UTC stamp just after midnight, on a page whose own data gives the creation or
+/// publication as a bare date the day before, was published that evening west of
+/// Greenwich: the bare date is the publisher's calendar day, so it wins. Only the day
+/// before counts, and only up to noon UTC (no offset is further west than −12:00).
+fn local_day_before_utc_midnight(d: DateTime<FixedOffset>, source: &str) -> DateTime<FixedOffset> {
+    use chrono::Timelike;
+    if d.offset().local_minus_utc() != 0 || d.hour() >= 12 {
+        return d;
+    }
+    let Some(day_before) = d.date_naive().pred_opt() else {
+        return d;
+    };
+    SOURCE_DAY
+        .captures_iter(source)
+        .filter_map(|c| parse_date(&c[1]))
+        .find(|c| c.date_naive() == day_before)
+        .unwrap_or(d)
+}
+
 /// The contents of the publication-date meta tags, in [`DATE_METAS`] order.
 fn meta_dates(metas: &HashMap<String, Vec<String>>) -> impl Iterator<Item = &str> {
     DATE_METAS
@@ -606,9 +631,12 @@ fn date_near_headline(doc: &Html) -> Option<DateTime<FixedOffset>> {
         match node.value() {
             scraper::Node::Element(e) if e.name() == "h1" => h1_starts.push(texts.len()),
             scraper::Node::Text(t) => {
+                // A one-line script (`showDate("2020/04/17 01:43")`) writes its
+                // argument into the page where it stands, so it is read as text.
                 let in_code = node.parent().is_some_and(|p| {
                     matches!(p.value(), scraper::Node::Element(e)
-                        if matches!(e.name(), "script" | "style" | "noscript" | "template" | "title"))
+                        if matches!(e.name(), "style" | "noscript" | "template" | "title")
+                            || (e.name() == "script" && t.trim().len() > 80))
                 });
                 if !in_code && !t.trim().is_empty() {
                     texts.push(t);
@@ -882,6 +910,30 @@ mod tests {
             m.date.map(|d| d.to_rfc3339()).as_deref(),
             Some("2020-12-25T01:59:50+02:00")
         );
+    }
+
+    #[test]
+    fn a_utc_stamp_after_midnight_takes_the_bare_day_before_the_page_gives() {
+        let page = r#"<meta property="article:published_time" content="2020-08-25T00:23:33Z">
+          <script>var page = {"DateCreation":"2020-08-24","Theme":"x"};</script>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-08-24"));
+        // Two days apart is not an evening west of Greenwich: the stamp stands.
+        let page = r#"<meta property="article:published_time" content="2020-08-25T00:23:33Z">
+          <script>var page = {"DateCreation":"2020-08-23"};</script>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-08-25"));
+        // Nor is a stamp in the afternoon.
+        let page = r#"<meta property="article:published_time" content="2020-08-25T15:00:00Z">
+          <script>var page = {"datePublished":"2020-08-24"};</script>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-08-25"));
+    }
+
+    #[test]
+    fn a_one_line_script_under_the_headline_is_read_as_text() {
+        let page = r#"<html><body><h1>Harbour walk reopens after the storm repairs</h1>
+          <td><script>showDate("2020/04/17 01:43:09")</script></td><p>Text.</p>
+          <script>var later = "2021/01/01"; /* a long script is code, not a dateline, and is never read as one */</script>
+          </body></html>"#;
+        assert_eq!(day(page).as_deref(), Some("2020-04-17"));
     }
 
     #[test]
