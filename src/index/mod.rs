@@ -4,7 +4,9 @@
 //! from a folder. The on-disk layout is tantivy's own plus `newsidx-manifest.json`.
 
 pub mod manifest;
+pub mod merges;
 pub mod schema;
+pub mod stemmer;
 pub mod writer;
 
 use crate::error::{Error, Result};

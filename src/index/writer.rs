@@ -32,12 +32,13 @@ pub const COMMIT_BYTES: u64 = 128 * 1024 * 1024;
 pub const COMMIT_SECS: u64 = 30;
 /// Files parsed together before their documents go to the writer.
 const BATCH_FILES: usize = 256;
-/// Segments holding more passages than this take no part in further merges.
-const MAX_MERGED_DOCS: usize = 250_000;
+/// The most passages one merge writes (about 200 MB of segment files read per merge).
+const MAX_MERGE_DOCS: u32 = 200_000;
 /// At most this much input is parsed ahead of the indexer at once (batches in flight are
 /// three: one parsing, one waiting, one indexing), so memory stays bounded however large
-/// the files are: a batch of 256 JSON Lines dumps would otherwise hold a gigabyte.
-const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+/// the files are: a batch of 256 JSON Lines dumps would otherwise hold a gigabyte. At
+/// 16 MB, batches of 3 MB dumps held a few hundred MB more than batches of small files.
+const BATCH_BYTES: u64 = 4 * 1024 * 1024;
 /// The writer's memory budget, shared by its threads; keeps peak memory bounded whatever
 /// the corpus size.
 pub const WRITER_MEMORY: usize = 256 * 1024 * 1024;
@@ -157,13 +158,8 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
             tantivy::TantivyError::LockFailure(..) => Error::Locked(opts.index_dir.clone()),
             other => Error::Tantivy(other),
         })?;
-    // Merging takes memory in proportion to the segments merged; segments past
-    // MAX_MERGED_DOCS are left out of further merges so that cost stops growing with the
-    // archive (a search then reads a few more segments, which costs far less). This caps
-    // a merge's inputs, not its output (docs/BENCHMARKS.md).
-    let mut merges = tantivy::indexer::LogMergePolicy::default();
-    merges.set_max_docs_before_merge(MAX_MERGED_DOCS);
-    writer.set_merge_policy(Box::new(merges));
+    // Every merge is capped in size, so its memory is too (see `merges`).
+    writer.set_merge_policy(Box::new(super::merges::CappedMerges::new(MAX_MERGE_DOCS)));
 
     let mut summary = Summary::default();
     let walked = crate::walk::walk_with(&opts.root, opts.follow_links);
