@@ -21,7 +21,7 @@ impl Analysis {
     pub fn speakers(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for q in &self.quotes {
-            if let Some(s) = &q.speaker
+            if let Some(s) = q.indexed_speaker()
                 && !out.contains(s)
             {
                 out.push(s.clone());
@@ -47,7 +47,7 @@ pub fn analyze(article: &Article) -> Analysis {
     let shift = article.preamble.len();
     let spans = quotes
         .iter()
-        .filter_map(|q| Some((q.start..q.end, q.speaker.as_ref()?)))
+        .filter_map(|q| Some((q.start..q.end, q.indexed_speaker()?)))
         .chain(reported.iter().map(|r| (r.sentence.clone(), &r.speaker)));
     for (range, speaker) in spans {
         if range.end <= shift {

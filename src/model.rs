@@ -72,6 +72,9 @@ pub enum SpeakerKind {
     /// A source the extractor could not classify.
     #[default]
     Unknown,
+    /// A source the text describes without naming ("a State Department official"): shown
+    /// with its quotation, never counted as a speaker in the index.
+    Unnamed,
 }
 
 /// A direct (or mixed) quotation and who said it.
@@ -89,6 +92,16 @@ pub struct Quote {
     pub speaker_kind: SpeakerKind,
     /// The speech verb or phrase that attributes the quote ("said", "according to", ":").
     pub cue: Option<String>,
+}
+
+impl Quote {
+    /// The speaker the index carries for this quotation: a name, never a description of
+    /// an unnamed source.
+    pub fn indexed_speaker(&self) -> Option<&String> {
+        self.speaker
+            .as_ref()
+            .filter(|_| self.speaker_kind != SpeakerKind::Unnamed)
+    }
 }
 
 /// A searchable unit: one paragraph (or a window of a long one).

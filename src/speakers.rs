@@ -245,7 +245,13 @@ fn resolve_one(
         kind: SpeakerKind::Unknown,
     };
     let resolved = match speaker {
-        RawSpeaker::Unnamed | RawSpeaker::SameAs(_) => return unknown,
+        RawSpeaker::Unnamed(d) if !d.is_empty() => {
+            return Resolved {
+                name: Some(d.clone()),
+                kind: SpeakerKind::Unnamed,
+            };
+        }
+        RawSpeaker::Unnamed(_) | RawSpeaker::SameAs(_) => return unknown,
         RawSpeaker::Pronoun(g) => {
             let compatible = |s: &Seen| match g {
                 Some(g) => {

@@ -68,6 +68,12 @@ fn seed_passage_speakers_include_reported_speech() {
     // "He added that Iraq had been informed …" is Patel's too.
     let v = ws.search_json(&["informed immediately", "--speaker", "Patel"]);
     assert_eq!(v["total"], 1);
+    // A described source ("a spokesman for the agency") is shown with its quotation by
+    // `quotes`, but it is nobody's name: no speaker facet carries it.
+    assert!(
+        !all.contains("spokesman"),
+        "a description became a speaker:\n{all}"
+    );
 }
 
 #[test]

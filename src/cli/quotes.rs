@@ -12,6 +12,9 @@ use std::path::PathBuf;
 /// article per line: {"path", "title", "date", "quotes": [{"start", "end", "text",
 /// "speaker", "speaker_kind", "cue"}]}; start and end count code points (end exclusive)
 /// into the whole decoded file for plain-text files, into the body for JSON records.
+/// A source the text does not name keeps its description ("a State Department official",
+/// speaker_kind "unnamed"; shown in brackets without --json); it is never indexed as a
+/// speaker.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -58,7 +61,11 @@ pub fn run(args: QuotesArgs) -> newsidx::Result<i32> {
                     newsidx::render::sanitize(&a.display_title())
                 ));
                 for q in &quotes {
-                    let who = q.speaker.as_deref().unwrap_or("(unattributed)");
+                    let who = match (&q.speaker, q.speaker_kind) {
+                        (Some(d), newsidx::model::SpeakerKind::Unnamed) => format!("({d})"),
+                        (Some(s), _) => s.clone(),
+                        (None, _) => "(unattributed)".into(),
+                    };
                     let cue = q.cue.as_deref().unwrap_or("-");
                     out.push_str(&format!(
                         "  {who} [{cue}]: {}\n",

@@ -47,8 +47,9 @@ pub enum RawSpeaker {
     },
     /// "he", "she", "they".
     Pronoun(Option<Gender>),
-    /// A common-noun source ("officials", "a spokesman"): a statement, nobody named.
-    Unnamed,
+    /// A common-noun source: nobody named. Holds the source as the text describes it ("a
+    /// State Department official", "officials"), or nothing when no description was read.
+    Unnamed(String),
     /// The same speaker as the quotation with this index (a split or continued quotation).
     SameAs(usize),
 }
@@ -308,13 +309,16 @@ fn mask(text: &str, spans: &[Span]) -> String {
 }
 
 /// Sentence bounds in masked text: a terminator outside quotations followed by a space.
-fn sentences(masked: &str, para: &Range<usize>) -> Vec<Range<usize>> {
+/// `closers` are the ends of quotations that close a sentence of their own (see
+/// [`sentence_closers`]).
+fn sentences(masked: &str, para: &Range<usize>, closers: &[usize]) -> Vec<Range<usize>> {
     let text = &masked[para.clone()];
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
+        let closes = c == MASK as char && closers.binary_search(&(para.start + i + 1)).is_ok();
+        if !matches!(c, '.' | '!' | '?') && !closes {
             continue;
         }
         let after = i + 1;
@@ -336,13 +340,52 @@ fn sentences(masked: &str, para: &Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Ends of the quotations that finish a sentence: the quoted words end in `.`, `!` or
+/// `?` and no attribution follows within a few words (`"… arbitrary." Josh Hendler, a
+/// Democratic operative, warned …` is two sentences; `"Why now?" Clinton asked.` is one).
+fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
+    let mut out: Vec<usize> = spans
+        .iter()
+        .filter(|s| {
+            let inner = text[s.range.clone()].trim_end_matches(|c: char| {
+                matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | ' ')
+            });
+            if !inner.ends_with(['.', '!', '?']) {
+                return false;
+            }
+            let next: Vec<&str> = text[s.range.end..].split_whitespace().take(24).collect();
+            let attributes_back = next.iter().take(14).enumerate().any(|(n, raw)| {
+                let w = raw
+                    .trim_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase();
+                let cue = super::lexicon::is_speech_verb(&w) || w == "according";
+                // Further on, a verb attributes back unless it opens a statement of its own
+                // (`… warned Saturday that the DNC's move …`).
+                cue && (n < 5
+                    || raw.ends_with(['.', ',', ':'])
+                    || !next[n + 1..]
+                        .iter()
+                        .take_while(|w| !w.ends_with(['.', ',', ':', ';']))
+                        .any(|w| w.eq_ignore_ascii_case("that")))
+            });
+            !attributes_back
+        })
+        .map(|s| s.range.end)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Finds the attribution of each span, and reported speech elsewhere.
 pub fn attribute(text: &str, spans: &[Span]) -> Found {
     let masked = mask(text, spans);
+    let closers = sentence_closers(text, spans);
     let paras = paragraphs(text);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
-    let para_sentences: Vec<Vec<Range<usize>>> =
-        paras.iter().map(|p| sentences(&masked, p)).collect();
+    let para_sentences: Vec<Vec<Range<usize>>> = paras
+        .iter()
+        .map(|p| sentences(&masked, p, &closers))
+        .collect();
 
     for (qi, span) in spans.iter().enumerate() {
         let Some(sents) = para_sentences.get(span.paragraph) else {
@@ -364,7 +407,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
         let after_found = from_after(after, span.range.end);
         let unnamed = after_found
             .as_ref()
-            .is_some_and(|a| a.speaker == RawSpeaker::Unnamed);
+            .is_some_and(|a| matches!(a.speaker, RawSpeaker::Unnamed(_)));
         result[qi] = match after_found {
             Some(a) if !unnamed => Some(a),
             other => from_before(before, before_start)
@@ -408,7 +451,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
         result[qi] = inherited
             .or_else(|| {
                 let lead = &masked[paras[span.paragraph].start..span.range.start];
-                colon_intro(&masked, &paras, span.paragraph, lead)
+                colon_intro(&masked, &paras, span.paragraph, lead, &closers)
             })
             .or_else(|| intro_sentence(&masked, &para_sentences[span.paragraph], span))
             .map(|a| Attribution {
@@ -454,7 +497,7 @@ fn reported_speech(toks: &[Tok<'_>]) -> Option<Attribution> {
             np_before(toks, v)
         };
         if let Some(speaker) = speaker {
-            if speaker == RawSpeaker::Unnamed {
+            if matches!(speaker, RawSpeaker::Unnamed(_)) {
                 continue;
             }
             let at = speaker_at(&speaker, t.start);
@@ -664,7 +707,7 @@ fn intro_sentence(masked: &str, sents: &[Range<usize>], span: &Span) -> Option<A
         return None;
     }
     let speaker = np_before(&toks, v)?;
-    if matches!(speaker, RawSpeaker::Unnamed) {
+    if matches!(speaker, RawSpeaker::Unnamed(_)) {
         return None;
     }
     let at = speaker_at(&speaker, toks[v].start);
@@ -677,7 +720,13 @@ fn intro_sentence(masked: &str, sents: &[Range<usize>], span: &Span) -> Option<A
 }
 
 /// `Caddell continued:` ending the paragraph before a paragraph that opens with a quote.
-fn colon_intro(masked: &str, paras: &[Range<usize>], pi: usize, lead: &str) -> Option<Attribution> {
+fn colon_intro(
+    masked: &str,
+    paras: &[Range<usize>],
+    pi: usize,
+    lead: &str,
+    closers: &[usize],
+) -> Option<Attribution> {
     if pi == 0 || !lead.trim().is_empty() {
         return None;
     }
@@ -686,7 +735,7 @@ fn colon_intro(masked: &str, paras: &[Range<usize>], pi: usize, lead: &str) -> O
     if !text.ends_with(':') {
         return None;
     }
-    let sents = sentences(masked, prev);
+    let sents = sentences(masked, prev, closers);
     let last = sents.last()?;
     let toks = tokens(&masked[last.clone()], last.start);
     cue_before(&toks, toks.len(), true)
@@ -742,6 +791,10 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
                 at,
             });
         }
+        // `… for the EU, said Geert Wilders, founder of …`: inverted after a comma.
+        if let Some(a) = inverted_after_comma(&toks, v) {
+            return Some(a);
+        }
         // A sentence that moved on ("… , which the senator said …") is not an attribution,
         // unless it ends with one ("…" that is blatantly sexist, Brock said.).
         let moved_on = toks[..v].iter().any(|p| {
@@ -761,9 +814,11 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
             return None;
         }
         let speaker = np_before(&toks, v)?;
-        // A weak verb ("posted", "continued") attributes only with its subject right there.
-        if is_weak_verb(&t.lower) && matches!(speaker, RawSpeaker::Unnamed) {
-            return None;
+        // A weak verb ("posted", "continued") attributes only with its subject right there;
+        // without one it is no cue, and a later verb may still be ("… and donations began
+        // to pick up, Gilbert said").
+        if is_weak_verb(&t.lower) && matches!(speaker, RawSpeaker::Unnamed(_)) {
+            continue;
         }
         if moved_on && !matches!(speaker, RawSpeaker::Named { .. }) {
             return None;
@@ -794,7 +849,10 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
                         | "but"
                 )
         });
-        if !opens && !moved_on {
+        // `"…," and donations began to pick up, Gilbert said.`: a sentence that ends on
+        // its attribution, set off by a comma, attributes whatever came between.
+        let set_off = closing && subject_start > 0 && toks[subject_start - 1].trail == Some(',');
+        if !opens && !moved_on && !set_off {
             return None;
         }
         let at = speaker_at(&speaker, t.start);
@@ -805,7 +863,54 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
             at,
         });
     }
-    None
+    // Beyond the window, only a sentence that ends on its attribution, set off by a comma:
+    // `"…," and donations began to pick up again last week, Gilbert said.`
+    (window..toks.len()).find_map(|v| {
+        if toks[v].masked || !is_verb_at(&toks, v) {
+            return None;
+        }
+        if let Some(a) = inverted_after_comma(&toks, v) {
+            return Some(a);
+        }
+        let closing = v + 1 == toks.len() || toks[v].trail.is_some_and(|c| c != ',');
+        let speaker = np_before(&toks, v).filter(|_| closing)?;
+        let RawSpeaker::Named { pos, .. } = &speaker else {
+            return None;
+        };
+        let subject = toks.iter().position(|p| p.start == *pos)?;
+        let set_off = subject > 0 && toks[subject - 1].trail == Some(',');
+        set_off.then(|| Attribution {
+            at: speaker_at(&speaker, toks[v].start),
+            speaker,
+            cue: toks[v].word.to_string(),
+            inherited: false,
+        })
+    })
+}
+
+/// `…, said Geert Wilders, founder of …`: a speech verb right after a comma, followed by
+/// its speaker (a name, or a described source).
+fn inverted_after_comma(toks: &[Tok<'_>], v: usize) -> Option<Attribution> {
+    let t = &toks[v];
+    if v == 0
+        || toks[v - 1].trail != Some(',')
+        || matches!(t.lower.as_ref(), "told" | "tells" | "tell")
+        || is_weak_verb(&t.lower)
+    {
+        return None;
+    }
+    let speaker = np_after(toks, v)?;
+    let named = match &speaker {
+        RawSpeaker::Named { .. } => true,
+        RawSpeaker::Unnamed(d) => !d.is_empty(),
+        _ => false,
+    };
+    named.then(|| Attribution {
+        at: speaker_at(&speaker, t.start),
+        speaker,
+        cue: t.word.to_string(),
+        inherited: false,
+    })
 }
 
 /// `X said: "` / `X, the …, called the strikes a "…"` / `according to X, "…"` before it.
@@ -857,7 +962,7 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
         // inside what someone else says, so an earlier cue with a subject comes first.
         let infinitive = v > 0 && toks[v - 1].lower == "to";
         match candidate {
-            Some(a) if matches!(a.speaker, RawSpeaker::Unnamed) || infinitive => {
+            Some(a) if matches!(a.speaker, RawSpeaker::Unnamed(_)) || infinitive => {
                 fallback.get_or_insert(a);
             }
             Some(a) => return Some(a),
@@ -890,7 +995,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         && (toks[i - 2].trail == Some(',') || is_cap(toks[i - 2].word))
     {
         return match name_run_before(toks, i - 1)? {
-            RawSpeaker::Unnamed => None,
+            RawSpeaker::Unnamed(_) => None,
             named => Some(named),
         };
     }
@@ -912,7 +1017,26 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
                 break;
             }
         }
-        let j = found?;
+        let mut j = found?;
+        // "Dean Johnson, a salesman from Sumter, South Carolina, says", "Cory James, 22, of
+        // Flint, Mich., said": a town and its state, and an age, sit inside the apposition.
+        let mut widened = false;
+        loop {
+            if town_before_state(toks, j)
+                && let Some(k) = comma_before(toks, j, i)
+            {
+                j = k;
+                widened = true;
+            } else if widened
+                && j >= 1
+                && toks[j].word.bytes().all(|b| b.is_ascii_digit())
+                && toks[j - 1].trail == Some(',')
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
         // An apposition describes ("the Prime Minister's military spokesman", "Sanders'
         // campaign manager", "35"); a list of names ("Cruz, Rubio and Kasich") does not.
         let appos = &toks[j + 1..i];
@@ -947,6 +1071,33 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         };
     }
     name_run_before(toks, end)
+}
+
+/// Whether token `j` (followed by a comma) ends a town named after "from", "of", "in" …:
+/// the comma then separates the town from its state or country, not an apposition.
+fn town_before_state(toks: &[Tok<'_>], j: usize) -> bool {
+    let mut m = j + 1;
+    while m > 0 && is_cap(toks[m - 1].word) && !toks[m - 1].masked && j + 1 - m < 4 {
+        m -= 1;
+        if m < j && toks[m].trail.is_some() {
+            return false;
+        }
+    }
+    m <= j
+        && m > 0
+        && matches!(
+            toks[m - 1].lower.as_ref(),
+            "from" | "of" | "in" | "at" | "near" | "outside"
+        )
+}
+
+/// The nearest token before `j` that ends in a comma, no further than
+/// [`APPOSITION_WORDS`] from `i`.
+fn comma_before(toks: &[Tok<'_>], j: usize, i: usize) -> Option<usize> {
+    (0..j)
+        .rev()
+        .take_while(|&k| i - k <= APPOSITION_WORDS && !toks[k].masked)
+        .find(|&k| toks[k].trail == Some(','))
 }
 
 fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
@@ -1010,7 +1161,26 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         let source_noun = !last.masked
             && last.word.chars().all(|c| c.is_alphabetic() || c == '-')
             && !is_function_word(&last.lower);
-        return source_noun.then_some(RawSpeaker::Unnamed);
+        return source_noun.then(|| RawSpeaker::Unnamed(description_before(toks, end)));
+    }
+    // "A spokesman for Bernie Sanders said": the spokesman speaks, not Sanders.
+    let k = if the { start - 1 } else { start };
+    if let Some(head) = of_a_source(toks, k) {
+        return Some(RawSpeaker::Unnamed(format!(
+            "{head} {}",
+            words(&toks[k - 1..end])
+        )));
+    }
+    // "A source speaking to Fox News said": the name is who listened; the speaker is the
+    // phrase before "speaking to".
+    let k = if the { start - 1 } else { start };
+    if k >= 2
+        && toks[k - 1].lower == "to"
+        && toks[k - 2].lower.ends_with("ing")
+        && toks[k - 2].lower != "according"
+        && toks[k - 2].trail.is_none()
+    {
+        return name_run_before(toks, k - 2);
     }
     let text = toks[start..end]
         .iter()
@@ -1022,6 +1192,82 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         the,
         pos: toks[start].start,
     })
+}
+
+/// The noun phrase ending with token `end - 1` (a common noun), as written: "a State
+/// Department official", "one Trump campaign source", "Clinton aides". It runs back to a
+/// determiner, or stops at punctuation, a clause word or a preposition (the phrase then
+/// starts after it); six words at most.
+fn description_before(toks: &[Tok<'_>], end: usize) -> String {
+    let mut start = end - 1;
+    while start > 0 && end - start < 6 {
+        let t = &toks[start - 1];
+        if t.masked || t.trail.is_some() || t.poss && !is_cap(t.word) || is_clause_word(&t.lower) {
+            break;
+        }
+        if is_determiner(&t.lower) {
+            start -= 1;
+            break;
+        }
+        let lower_case = !is_cap(t.word);
+        if is_function_word(&t.lower)
+            || lower_case && (super::lexicon::is_speech_verb(&t.lower) || t.lower.ends_with("ing"))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    if !super::lexicon::is_source_noun(&toks[end - 1].lower) {
+        return String::new();
+    }
+    // "a spokesman for the agency": the phrase's head comes before its complement.
+    match of_a_source(toks, start) {
+        Some(head) => format!("{head} {}", words(&toks[start - 1..end])),
+        None => words(&toks[start..end]),
+    }
+}
+
+/// The description ending before "for"/"of"/"to" at `start - 1` when it names a source
+/// ("a spokesman" in "a spokesman for …", "an aide" in "an aide to …").
+fn of_a_source(toks: &[Tok<'_>], start: usize) -> Option<String> {
+    (start >= 2
+        && matches!(toks[start - 1].lower.as_ref(), "for" | "of" | "to" | "at")
+        && toks[start - 2].trail.is_none()
+        && !toks[start - 2].masked)
+        .then(|| description_before(toks, start - 1))
+        .filter(|d| !d.is_empty())
+}
+
+/// Words that open a noun phrase describing a source.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "another"
+            | "some"
+            | "several"
+            | "many"
+            | "most"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "other"
+            | "both"
+            | "each"
+            | "one"
+    ) || is_number_word(w)
+}
+
+/// The tokens' words joined by spaces, without the punctuation after the last.
+fn words(toks: &[Tok<'_>]) -> String {
+    toks.iter().map(|t| t.word).collect::<Vec<_>>().join(" ")
 }
 
 /// The speaker phrase right after token `v` (`said Caddell`, `according to the ministry`).
@@ -1048,7 +1294,11 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     }
     let phrase = &toks[v + 1..end];
     let Some(last_cap) = phrase.iter().rposition(|t| is_cap(t.word)) else {
-        return (!is_function_word(&first.lower)).then_some(RawSpeaker::Unnamed);
+        let described = phrase
+            .last()
+            .filter(|t| super::lexicon::is_source_noun(&t.lower))
+            .map_or_else(String::new, |_| words(phrase));
+        return (!is_function_word(&first.lower)).then_some(RawSpeaker::Unnamed(described));
     };
     let run_end = v + 1 + last_cap + 1;
     let named = name_run_before(toks, run_end)?;
@@ -1212,11 +1462,12 @@ fn is_clause_word(w: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests_support {
     use super::*;
     use crate::quotes::spans::find;
 
-    fn speakers(t: &str) -> Vec<Option<String>> {
+    /// The raw speaker of each quotation in `t`, as a string.
+    pub fn speakers(t: &str) -> Vec<Option<String>> {
         let spans = find(t);
         attribute(t, &spans)
             .quotes
@@ -1225,12 +1476,19 @@ mod tests {
                 a.map(|a| match a.speaker {
                     RawSpeaker::Named { text, .. } => text,
                     RawSpeaker::Pronoun(_) => "<pronoun>".into(),
-                    RawSpeaker::Unnamed => "<unnamed>".into(),
+                    RawSpeaker::Unnamed(d) => format!("<unnamed: {d}>"),
                     RawSpeaker::SameAs(i) => format!("<same as {i}>"),
                 })
             })
             .collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::speakers;
+    use super::*;
+    use crate::quotes::spans::find;
 
     #[test]
     fn speaker_after_quote() {
@@ -1325,5 +1583,82 @@ mod tests {
     #[test]
     fn scare_quote_without_cue_has_no_attribution() {
         assert_eq!(speakers("The so-called \"deal\" collapsed."), [None]);
+    }
+}
+
+#[cfg(test)]
+mod news_shapes {
+    use super::tests_support::speakers;
+
+    /// Each text holds one quotation, whose raw speaker must be `who`.
+    fn all_said_by(cases: &[(&str, &str)]) {
+        for (text, who) in cases {
+            assert_eq!(speakers(text), [Some(who.to_string())], "in: {text}");
+        }
+    }
+
+    #[test]
+    fn unnamed_sources_keep_their_description() {
+        all_said_by(&[
+            (
+                "\u{201c}We will not speak to that,\u{201d} a State Department official said.",
+                "<unnamed: a State Department official>",
+            ),
+            (
+                "\"Safety comes first,\" a spokesman for the agency said.",
+                "<unnamed: a spokesman for the agency>",
+            ),
+            // The spokesman speaks, not the man he speaks for.
+            (
+                "A spokesman for Bernie Sanders could only quip: \"I guess Christmas Eve was booked.\"",
+                "<unnamed: A spokesman for Bernie Sanders>",
+            ),
+        ]);
+        // No description is made of a word that names no source.
+        let got = speakers("\"It will pass,\" the charged said.");
+        assert!(
+            matches!(got[0].as_deref(), None | Some("<unnamed: >")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn news_prose_shapes() {
+        all_said_by(&[
+            // The listener is not the speaker; "according to" still names the source.
+            (
+                "Another intelligence source speaking to Fox News said, \u{201c}The agents are investigating.\u{201d}",
+                "<unnamed: Another intelligence source>",
+            ),
+            (
+                "According to Variety, Trump brought \u{201c}SNL\u{201d} its best ratings in years.",
+                "Variety",
+            ),
+            // A town and its state, and an age, sit inside the apposition.
+            (
+                "Dean Johnson, a salesman from Sumter, South Carolina, says Cruz will \u{201c}leave here with momentum.\u{201d}",
+                "Dean Johnson",
+            ),
+            (
+                "Cory James, 22, of Flint, Mich., said he hoped for a \u{201c}surprise\u{201d} at the convention.",
+                "Cory James",
+            ),
+            // An attribution set off by a comma ends the sentence.
+            (
+                "The vote signals \"the beginning of the end\" for the EU, said Geert Wilders, founder of the party.",
+                "Geert Wilders",
+            ),
+            (
+                "\"There is a sense of stability now,\" and donations began to pick up, Gilbert said.",
+                "Gilbert",
+            ),
+            // A quotation ending in a full stop ends its sentence: the next subject is not
+            // its speaker; an attribution right after it still is.
+            (
+                "Sanders called the suspension \u{201c}arbitrary.\u{201d} Josh Hendler, a Democratic operative, warned Saturday that the move was reckless.",
+                "Sanders",
+            ),
+            ("\"Why now?\" Clinton asked.", "Clinton"),
+        ]);
     }
 }
