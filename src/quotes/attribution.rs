@@ -1163,8 +1163,9 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
             && !is_function_word(&last.lower);
         return source_noun.then(|| RawSpeaker::Unnamed(description_before(toks, end)));
     }
-    // "A spokesman for Bernie Sanders said": the spokesman speaks, not Sanders.
+    // Where the name's phrase starts, with its "the".
     let k = if the { start - 1 } else { start };
+    // "A spokesman for Bernie Sanders said": the spokesman speaks, not Sanders.
     if let Some(head) = of_a_source(toks, k) {
         return Some(RawSpeaker::Unnamed(format!(
             "{head} {}",
@@ -1173,7 +1174,6 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     }
     // "A source speaking to Fox News said": the name is who listened; the speaker is the
     // phrase before "speaking to".
-    let k = if the { start - 1 } else { start };
     if k >= 2
         && toks[k - 1].lower == "to"
         && toks[k - 2].lower.ends_with("ing")
@@ -1182,11 +1182,7 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     {
         return name_run_before(toks, k - 2);
     }
-    let text = toks[start..end]
-        .iter()
-        .map(|t| t.word)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = words(&toks[start..end]);
     Some(RawSpeaker::Named {
         text,
         the,
@@ -1199,6 +1195,9 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
 /// determiner, or stops at punctuation, a clause word or a preposition (the phrase then
 /// starts after it); six words at most.
 fn description_before(toks: &[Tok<'_>], end: usize) -> String {
+    if !super::lexicon::is_source_noun(&toks[end - 1].lower) {
+        return String::new();
+    }
     let mut start = end - 1;
     while start > 0 && end - start < 6 {
         let t = &toks[start - 1];
@@ -1216,9 +1215,6 @@ fn description_before(toks: &[Tok<'_>], end: usize) -> String {
             break;
         }
         start -= 1;
-    }
-    if !super::lexicon::is_source_noun(&toks[end - 1].lower) {
-        return String::new();
     }
     // "a spokesman for the agency": the phrase's head comes before its complement.
     match of_a_source(toks, start) {
