@@ -7,7 +7,6 @@
 //! Offsets are byte offsets into the body, so quotes can be mapped onto passages.
 
 use crate::model::Passage;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// Paragraphs longer than this are split into windows.
@@ -18,29 +17,38 @@ const CAPTION_WORDS: usize = 30;
 /// Splits `body` into passages, numbered from 0, with no speakers yet.
 pub fn segment(body: &str) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    // Words of the last passage pushed, so captions are compared without recounting.
+    let mut last_words = usize::MAX;
     for (para, map) in paragraphs(body) {
         let key = norm_key(&para.text);
-        if key.is_empty() || !seen.insert(key.clone()) {
+        if key.is_empty() || seen.contains(&key) {
             continue;
         }
+        let words = word_count(&para.text);
         if let Some(prev) = out.last_mut()
-            && word_count(&para.text) <= CAPTION_WORDS
-            && word_count(&prev.text) <= CAPTION_WORDS
+            && words <= CAPTION_WORDS
+            && last_words <= CAPTION_WORDS
         {
             let prev_key = norm_key(&prev.text);
             if prev_key.starts_with(&key) {
+                seen.insert(key);
                 continue;
             }
             if key.starts_with(&prev_key) {
                 *prev = para;
+                last_words = words;
+                seen.insert(key);
                 continue;
             }
         }
-        if word_count(&para.text) > MAX_WORDS {
+        seen.insert(key);
+        if words > MAX_WORDS {
             out.extend(windows(&para, &map));
+            last_words = out.last().map_or(usize::MAX, |p| word_count(&p.text));
         } else {
             out.push(para);
+            last_words = words;
         }
     }
     for (i, p) in out.iter_mut().enumerate() {
@@ -71,10 +79,29 @@ fn one_paragraph_per_line(text: &str) -> bool {
 /// Byte ranges of the paragraphs of `text`: runs of non-blank lines, or single lines when
 /// the text is not hard-wrapped. Quote pairing uses the same paragraphs as passages.
 pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
-    paragraphs(text)
-        .into_iter()
-        .map(|(p, _)| p.start..p.end)
-        .collect()
+    // The bounds `paragraphs` gives, without building the joined texts.
+    let per_line = one_paragraph_per_line(text);
+    let mut out = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() || per_line {
+            out.extend(cur.take());
+        }
+        if !trimmed.is_empty() {
+            let lead = content.len() - content.trim_start().len();
+            let (start, end) = (pos + lead, pos + lead + trimmed.len());
+            match &mut cur {
+                Some(r) => r.end = end,
+                None => cur = Some(start..end),
+            }
+        }
+        pos += line.len();
+    }
+    out.extend(cur);
+    out
 }
 
 fn paragraphs(body: &str) -> Vec<(Passage, LineMap)> {
@@ -158,15 +185,103 @@ fn window(p: &Passage, map: &LineMap, start: usize, end: usize) -> Passage {
 }
 
 fn norm_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    // Called on every paragraph. ASCII bytes go through a table, without a branch on
+    // whether they are kept (which is unpredictable); other characters are decoded.
+    const KEEP: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut c = 0u8;
+        while c < 128 {
+            if c.is_ascii_alphanumeric() {
+                t[c as usize] = c.to_ascii_lowercase();
+            }
+            c += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    let mut key = vec![0u8; bytes.len()];
+    let mut len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let k = KEEP[usize::from(b)];
+            key[len] = k;
+            len += usize::from(k != 0);
+            i += 1;
+        } else if let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) {
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                key.truncate(len);
+                for l in c.to_lowercase() {
+                    key.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                len = key.len();
+                // Room for every byte left, one key byte each at most ("İ" lower-cases
+                // to three bytes from two, so the key can outgrow the text).
+                key.resize(len + (bytes.len() - i), 0);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    key.truncate(len);
+    String::from_utf8(key).unwrap_or_default()
 }
 
 /// Words, as whitespace-separated runs.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    // The same count as `split_whitespace`, a byte at a time and without a branch on the
+    // common path (word boundaries are unpredictable): counted for every paragraph and
+    // sentence, it showed in profiles.
+    const SPACE: u8 = 1;
+    const MAYBE: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        t[b' ' as usize] = SPACE;
+        let mut c = b'\t';
+        while c <= b'\r' {
+            t[c as usize] = SPACE;
+            c += 1;
+        }
+        t[0xC2] = MAYBE;
+        t[0xE1] = MAYBE;
+        t[0xE2] = MAYBE;
+        t[0xE3] = MAYBE;
+        t
+    };
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut class = CLASS[usize::from(b)];
+        let mut len = 1;
+        if class == MAYBE {
+            len = unicode_space_len(b, bytes.get(i + 1..)).max(1);
+            class = u8::from(len > 1);
+        }
+        let space = class == SPACE;
+        words += usize::from(!space & !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
+/// The length of the non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000) that starts with `lead`, followed by `rest`;
+/// 0 when it is not white space.
+fn unicode_space_len(lead: u8, rest: Option<&[u8]>) -> usize {
+    match (lead, rest.unwrap_or_default()) {
+        (0xC2, [0x85 | 0xA0, ..]) => 2,
+        (0xE1, [0x9A, 0x80, ..])
+        | (0xE2, [0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..])
+        | (0xE2, [0x81, 0x9F, ..])
+        | (0xE3, [0x80, 0x80, ..]) => 3,
+        _ => 0,
+    }
 }
 
 /// Titles and abbreviations after which a full stop does not end a sentence.
@@ -185,39 +300,42 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(chars[j].1, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
-            {
-                j += 1;
-            }
-            let at_space = j < chars.len() && chars[j].1.is_whitespace();
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next_ok = k < chars.len()
-                && (chars[k].1.is_uppercase()
-                    || chars[k].1.is_ascii_digit()
-                    || matches!(chars[k].1, '"' | '\u{201c}' | '\u{2018}' | '\''));
-            if at_space && next_ok && !(c == '.' && ends_with_abbreviation(&text[start..pos])) {
-                let end = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    text.len()
-                };
-                push_trimmed(&mut out, text, start, end);
-                start = chars[k].0;
-                i = k;
-                continue;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // The three sentence-ending marks are ASCII: find them by byte, decode only around them.
+    while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]) {
+        let pos = from + off;
+        from = pos + 1;
+        let mut rest = text[pos + 1..].char_indices().peekable();
+        let mut j = text.len();
+        while let Some(&(o, ch)) = rest.peek() {
+            if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+                rest.next();
+            } else {
+                j = pos + 1 + o;
+                break;
             }
         }
-        i += 1;
+        let at_space = rest.peek().is_some_and(|&(_, ch)| ch.is_whitespace());
+        let mut k = None;
+        while let Some(&(o, ch)) = rest.peek() {
+            if ch.is_whitespace() {
+                rest.next();
+            } else {
+                k = Some((pos + 1 + o, ch));
+                break;
+            }
+        }
+        let Some((k, next)) = k else { continue };
+        let next_ok = next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '"' | '\u{201c}' | '\u{2018}' | '\'');
+        if at_space && next_ok && !(bytes[pos] == b'.' && ends_with_abbreviation(&text[start..pos]))
+        {
+            push_trimmed(&mut out, text, start, j);
+            start = k;
+            from = k;
+        }
     }
     push_trimmed(&mut out, text, start, text.len());
     out
@@ -239,9 +357,8 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+    single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The first sentence of `s`.
@@ -292,6 +409,76 @@ mod tests {
         assert!(p.iter().all(|p| word_count(&p.text) <= MAX_WORDS));
         let total: usize = p.iter().map(|p| word_count(&p.text)).sum();
         assert_eq!(total, 600);
+    }
+
+    #[test]
+    fn paragraph_ranges_are_the_paragraphs_bounds() {
+        let long = "x ".repeat(100);
+        for text in [
+            "One line\nwrapped here.\n\n  Second   \r\n\n\nThird",
+            "",
+            "\n\n",
+            &format!("{long}\nshort line\n\nnext"),
+        ] {
+            let want: Vec<Range<usize>> = paragraphs(text)
+                .iter()
+                .map(|(p, _)| p.start..p.end)
+                .collect();
+            assert_eq!(paragraph_ranges(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_agrees_with_split_whitespace() {
+        let spaces = [
+            " ", "\t", "\n", "\x0B", "\x0C", "\r", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}",
+            "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+        ];
+        let words = [
+            "a",
+            "“quoted”",
+            "naïve",
+            "\u{200B}",
+            "\u{E2}",
+            "—",
+            "İ",
+            "日本",
+            "x\u{2009}y",
+        ];
+        for (i, sp) in spaces.iter().enumerate() {
+            for (j, w) in words.iter().enumerate() {
+                let w2 = words[(i + j) % words.len()];
+                for s in [
+                    format!("{w}{sp}{w2}"),
+                    format!("{sp}{w}{sp}{sp}{w2}{sp}"),
+                    format!("{w}{w2}{sp}"),
+                    sp.to_string(),
+                ] {
+                    assert_eq!(word_count(&s), s.split_whitespace().count(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn norm_key_matches_unicode_lowercasing() {
+        let slow = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for s in [
+            "",
+            "Hello, World!",
+            "İİİa b c",
+            "Straße – “Quoted” ÉCOLE 42",
+            "aİ",
+            "日本語 text",
+            "ǅ ΣΑΣ",
+        ] {
+            assert_eq!(norm_key(s), slow(s), "{s:?}");
+        }
     }
 
     #[test]

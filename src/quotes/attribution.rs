@@ -101,13 +101,29 @@ struct Tok<'a> {
 }
 
 fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut pos = 0;
     for piece in text.split_inclusive(char::is_whitespace) {
         let raw = piece.trim_end();
         let start = pos + (piece.len() - piece.trim_start().len());
         pos += piece.len();
         if raw.is_empty() {
+            continue;
+        }
+        // Most words are plain letters, digits and hyphens: nothing to trim or look for.
+        if raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            out.push(Tok {
+                word: raw,
+                lower: if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(raw.to_ascii_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(raw)
+                },
+                trail: None,
+                masked: false,
+                poss: false,
+                start: base + start,
+            });
             continue;
         }
         if raw.bytes().any(|b| b == MASK) {
@@ -316,11 +332,24 @@ fn sentences(masked: &str, para: &Range<usize>, closers: &[usize]) -> Vec<Range<
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        let closes = c == MASK as char && closers.binary_search(&(para.start + i + 1)).is_ok();
-        if !matches!(c, '.' | '!' | '?') && !closes {
-            continue;
-        }
+    // Candidates are the terminators (found by byte: they are ASCII) and the last masked
+    // byte of each closing quotation in this paragraph, taken in text order.
+    let closing: Vec<usize> = closers
+        .iter()
+        .filter_map(|&c| c.checked_sub(para.start + 1))
+        .filter(|&i| i < bytes.len() && bytes[i] == MASK)
+        .collect();
+    let mut next_closing = closing.iter().copied().peekable();
+    let mut from = 0;
+    loop {
+        while next_closing.next_if(|&i| i < from).is_some() {}
+        let term = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|o| from + o);
+        let i = match (term, next_closing.peek().copied()) {
+            (Some(t), Some(c)) => t.min(c),
+            (Some(i), None) | (None, Some(i)) => i,
+            (None, None) => break,
+        };
+        from = i + 1;
         let after = i + 1;
         let next_space = bytes.get(after).is_some_and(|b| b.is_ascii_whitespace());
         let next_cap = text[after..]
@@ -329,7 +358,7 @@ fn sentences(masked: &str, para: &Range<usize>, closers: &[usize]) -> Vec<Range<
             .next()
             .is_some_and(|n| n.is_uppercase() || n == '\u{1}');
         if !(next_space && next_cap)
-            || c == '.' && crate::passages::ends_with_abbreviation(&text[start..i])
+            || bytes[i] == b'.' && crate::passages::ends_with_abbreviation(&text[start..i])
         {
             continue;
         }
@@ -410,10 +439,14 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             .is_some_and(|a| matches!(a.speaker, RawSpeaker::Unnamed(_)));
         result[qi] = match after_found {
             Some(a) if !unnamed => Some(a),
-            other => from_before(before, before_start)
-                .filter(|b| !unnamed || matches!(b.speaker, RawSpeaker::Named { .. }))
-                .or(other)
-                .or_else(|| name_colon(before, before_start)),
+            other => {
+                // Tokenised once for both readings of the text before the quotation.
+                let toks = tokens(before, before_start);
+                from_before(&toks)
+                    .filter(|b| !unnamed || matches!(b.speaker, RawSpeaker::Named { .. }))
+                    .or(other)
+                    .or_else(|| name_colon(&toks))
+            }
         };
     }
 
@@ -464,10 +497,18 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
     for sents in &para_sentences {
         for sent in sents {
             let slice = &masked[sent.clone()];
-            if slice.bytes().any(|b| b == MASK) || !ANY_REPORTING_VERB.is_match(slice) {
+            if slice.bytes().any(|b| b == MASK) {
                 continue;
             }
-            let toks = tokens(slice, sent.start);
+            // Reported speech reads only the words up to its verb, so the sentence is
+            // tokenised only up to the word holding the last reporting verb.
+            let Some(last) = ANY_REPORTING_VERB.find_iter(slice).last() else {
+                continue;
+            };
+            let cut = slice[last.end()..]
+                .find(char::is_whitespace)
+                .map_or(slice.len(), |n| last.end() + n);
+            let toks = tokens(&slice[..cut], sent.start);
             if let Some(a) = reported_speech(&toks) {
                 reported.push(Reported {
                     attribution: a,
@@ -560,13 +601,12 @@ static ANY_REPORTING_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 });
 
 /// `Mark Blumenthal and Jon Cohen: "…"` / `… surprise Republican pollster Daron Shaw: "…"`.
-fn name_colon(before: &str, base: usize) -> Option<Attribution> {
-    let toks = tokens(before, base);
+fn name_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
     let last = toks.last()?;
     if last.trail != Some(':') || last.masked || !is_cap(last.word) {
         return None;
     }
-    let speaker = name_run_before(&toks, toks.len())?;
+    let speaker = name_run_before(toks, toks.len())?;
     let at = speaker_at(&speaker, last.start);
     matches!(speaker, RawSpeaker::Named { .. }).then_some(Attribution {
         speaker,
@@ -914,9 +954,8 @@ fn inverted_after_comma(toks: &[Tok<'_>], v: usize) -> Option<Attribution> {
 }
 
 /// `X said: "` / `X, the …, called the strikes a "…"` / `according to X, "…"` before it.
-fn from_before(before: &str, base: usize) -> Option<Attribution> {
-    let toks = tokens(before, base);
-    cue_before(&toks, toks.len(), false)
+fn from_before(toks: &[Tok<'_>]) -> Option<Attribution> {
+    cue_before(toks, toks.len(), false)
 }
 
 fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribution> {

@@ -5,8 +5,25 @@
 //! reference; inflections are generated from base forms so `warn` gives `warned`, `warns`,
 //! `warning`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
+
+/// A word list as a set: the extractor looks words up for every word of every quoting
+/// article, so lists are hashed once, not scanned.
+type WordSet = LazyLock<HashSet<&'static str>>;
+
+/// `f` of `word` lower-cased, on the stack when it is short and ASCII (nearly always).
+fn lowered<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(dst) if word.is_ascii() => {
+            dst.copy_from_slice(word.as_bytes());
+            dst.make_ascii_lowercase();
+            f(std::str::from_utf8(dst).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
+    }
+}
 
 /// Regular speech verbs, as base forms.
 const REGULAR_VERBS: &[&str] = &[
@@ -529,8 +546,8 @@ const TITLES: &[&str] = &[
 
 /// Whether `word` (any case, trailing full stop allowed) is a title or descriptor word.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str())
+    static SET: WordSet = LazyLock::new(|| TITLES.iter().copied().collect());
+    lowered(word.trim_end_matches('.'), |w| SET.contains(w))
 }
 
 /// Common nouns that name someone or something that can be quoted: the head of a
@@ -746,12 +763,51 @@ pub fn is_source_noun(word: &str) -> bool {
 
 /// Titles that mark a person, and by which gender where they tell.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
-    match word.trim_end_matches('.').to_lowercase().as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "congressman"
-        | "chairman" | "spokesman" | "councilman" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister"
-        | "congresswoman" | "chairwoman" | "spokeswoman" | "councilwoman" => Some(Gender::Female),
-        _ => None,
+    const MALE: &[&str] = &[
+        "mr",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "father",
+        "brother",
+        "congressman",
+        "chairman",
+        "spokesman",
+        "councilman",
+    ];
+    const FEMALE: &[&str] = &[
+        "mrs",
+        "ms",
+        "miss",
+        "dame",
+        "lady",
+        "queen",
+        "princess",
+        "sister",
+        "congresswoman",
+        "chairwoman",
+        "spokeswoman",
+        "councilwoman",
+    ];
+    // Called on every word of every quoting article: compare in place, no lower-casing.
+    let w = word.trim_end_matches('.');
+    let first = w.bytes().next().map(|b| b.to_ascii_lowercase());
+    if w.len() > "congresswoman".len()
+        || !matches!(
+            first,
+            Some(b'b' | b'c' | b'd' | b'f' | b'k' | b'l' | b'm' | b'p' | b'q' | b's')
+        )
+    {
+        return None;
+    }
+    let is = |list: &[&str]| list.iter().any(|h| h.eq_ignore_ascii_case(w));
+    if is(MALE) {
+        Some(Gender::Male)
+    } else if is(FEMALE) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 
@@ -885,8 +941,8 @@ const ORG_WORDS: &[&str] = &[
 
 /// Whether a capitalised word marks an organisation.
 pub fn is_org_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    ORG_WORDS.contains(&w.as_str())
+    static SET: WordSet = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+    lowered(word.trim_end_matches('.'), |w| SET.contains(w))
 }
 
 /// Countries, capitals and seats of power that speak for a government ("Baghdad said").
@@ -978,17 +1034,18 @@ const PLACES: &[&str] = &[
 
 /// Whether a name is a place standing for its government.
 pub fn is_place(name: &str) -> bool {
-    PLACES.contains(&name.to_lowercase().as_str())
+    static SET: WordSet = LazyLock::new(|| PLACES.iter().copied().collect());
+    lowered(name, |w| SET.contains(w))
 }
 
 /// Pronouns that can stand for a speaker, with the gender they imply.
 pub fn pronoun(word: &str) -> Option<Option<Gender>> {
-    match word.to_lowercase().as_str() {
+    lowered(word, |w| match w {
         "he" => Some(Some(Gender::Male)),
         "she" => Some(Some(Gender::Female)),
         "they" | "it" | "who" => Some(None),
         _ => None,
-    }
+    })
 }
 
 /// Capitalised words that open a sentence or clause without being part of a name.
@@ -1097,7 +1154,8 @@ const NON_NAME_STARTERS: &[&str] = &[
 
 /// Whether a capitalised word is a sentence opener rather than part of a name.
 pub fn is_non_name(word: &str) -> bool {
-    NON_NAME_STARTERS.contains(&word.to_lowercase().as_str())
+    static SET: WordSet = LazyLock::new(|| NON_NAME_STARTERS.iter().copied().collect());
+    lowered(word, |w| SET.contains(w))
 }
 
 /// Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Abu Bakr al-Baghdadi").

@@ -46,10 +46,23 @@ pub fn find(text: &str) -> Vec<Span> {
         let mut depth = 0usize;
         let mut open: Option<usize> = None;
         let mut straight_open = false;
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-            let next = chars.get(k + 1).map(|&(_, c)| c);
+        let bytes = body.as_bytes();
+        let mut from = 0;
+        // Every mark is `"` or starts with byte 0xC2 or 0xE2 (a lead byte, so a character
+        // boundary): only those places are decoded.
+        while let Some(off) = memchr::memchr3(b'"', 0xC2, 0xE2, &bytes[from..]) {
+            let i = from + off;
+            let Some(c) = body[i..].chars().next() else {
+                break;
+            };
+            from = i + c.len_utf8();
+            if !(c == '"' || is_opening_mark(c) || is_closing_mark(c)) {
+                continue;
+            }
+            let prev = body[..i].chars().next_back();
+            let mut rest = body[from..].chars();
+            let next = rest.next();
+            let two_more = rest.next().is_some();
             let is_open = match c {
                 '"' if open.is_none() => true,
                 '"' if straight_open => false,
@@ -62,7 +75,7 @@ pub fn find(text: &str) -> Vec<Span> {
                 // A closing mark typed where an opening one belongs: "” … in the case".
                 c if is_closing_mark(c) && open.is_none() => {
                     prev.is_none_or(char::is_whitespace)
-                        && next.is_some_and(|n| !n.is_whitespace() || k + 2 < chars.len())
+                        && next.is_some_and(|n| !n.is_whitespace() || two_more)
                 }
                 _ => false,
             };
