@@ -129,6 +129,15 @@ fn searcher(handle: &IndexHandle) -> Result<Searcher> {
     Ok(handle.reader.get_or_init(|| reader).searcher())
 }
 
+thread_local! {
+    /// The body's analyzer (the one `schema` registers for it), kept for the thread's
+    /// life: its table of stems then serves every query, not just one. Highlighting
+    /// re-analyses ten passages per query, and stemming them afresh was most of the time
+    /// of a query for a rare term.
+    static HIGHLIGHTER: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> =
+        std::cell::RefCell::new(crate::index::schema::stemmed_analyzer());
+}
+
 /// Runs `req` against the index.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let query = build(handle, &req.query, &req.filters)?;
@@ -166,7 +175,6 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
             terms.insert(s.to_string());
         }
     });
-    let mut analyzer = handle.index.tokenizer_for_field(f.text)?;
     let mut hits = Vec::with_capacity(top_docs.len());
     for (i, (score, addr)) in top_docs.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
@@ -202,7 +210,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
                 .unwrap_or(0),
             url: text_of(f.url),
             speakers,
-            snippet: snippet(&text, &terms, &mut analyzer),
+            snippet: HIGHLIGHTER.with(|a| snippet(&text, &terms, &mut a.borrow_mut())),
             text,
         });
     }
