@@ -151,15 +151,6 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         reason: e.to_string(),
     })?;
     let (handle, mut manifest) = open_for_writing(&opts.index_dir, opts.rebuild)?;
-    let mut writer: IndexWriter = handle
-        .index
-        .writer_with_num_threads(opts.threads, WRITER_MEMORY)
-        .map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Locked(opts.index_dir.clone()),
-            other => Error::Tantivy(other),
-        })?;
-    // Every merge is capped in size, so its memory is too (see `merges`).
-    writer.set_merge_policy(Box::new(super::merges::CappedMerges::new(MAX_MERGE_DOCS)));
 
     let mut summary = Summary::default();
     let walked = crate::walk::walk_with(&opts.root, opts.follow_links);
@@ -228,6 +219,25 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         .filter(|k| (k.starts_with(&prefix) || **k == root_key) && !seen.contains(*k))
         .cloned()
         .collect();
+    if jobs.is_empty() && gone.is_empty() && !opts.rebuild && manifest.speakers > 0 {
+        // Nothing changed: no writer (its memory arenas cost more than the whole check),
+        // and the counts of the last run still hold.
+        reporter.start(0, 0);
+        reporter.finish();
+        summary.total_passages = handle.index.reader()?.searcher().num_docs();
+        summary.speakers = manifest.speakers;
+        summary.elapsed = started.elapsed();
+        return Ok(summary);
+    }
+    let mut writer: IndexWriter = handle
+        .index
+        .writer_with_num_threads(opts.threads, WRITER_MEMORY)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked(opts.index_dir.clone()),
+            other => Error::Tantivy(other),
+        })?;
+    // Every merge is capped in size, so its memory is too (see `merges`).
+    writer.set_merge_policy(Box::new(super::merges::CappedMerges::new(MAX_MERGE_DOCS)));
     for key in &gone {
         writer.delete_term(Term::from_field_text(handle.fields.file, key));
         manifest.files.remove(key);
@@ -338,17 +348,11 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
     }
     writer.wait_merging_threads()?;
     reporter.finish();
-    if !jobs.is_empty() || !gone.is_empty() || opts.rebuild || manifest.speakers == 0 {
-        let (total, speakers) = totals(&handle)?;
-        summary.total_passages = total;
-        summary.speakers = speakers;
-        manifest.speakers = speakers;
-        save_manifest(&manifest, &handle)?;
-    } else {
-        // Nothing changed: the counts of the last run still hold.
-        summary.total_passages = handle.index.reader()?.searcher().num_docs();
-        summary.speakers = manifest.speakers;
-    }
+    let (total, speakers) = totals(&handle)?;
+    summary.total_passages = total;
+    summary.speakers = speakers;
+    manifest.speakers = speakers;
+    save_manifest(&manifest, &handle)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
