@@ -4,6 +4,7 @@
 //! Both are tantivy collectors reading fast fields, so counting touches no stored document.
 
 use crate::aliases::SpeakerGroups;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -19,7 +20,7 @@ pub struct MonthCounts;
 /// Per-segment part of [`MonthCounts`].
 pub struct MonthSegment {
     column: Column<u64>,
-    counts: HashMap<u64, u64>,
+    counts: FxHashMap<u64, u64>,
     /// The month of the previous document and its count so far: passages of one article
     /// are neighbours, so most documents add to the same month as the one before.
     run: Option<(u64, u64)>,
@@ -36,7 +37,7 @@ impl Collector for MonthCounts {
     ) -> tantivy::Result<MonthSegment> {
         Ok(MonthSegment {
             column: reader.fast_fields().u64("month")?,
-            counts: HashMap::new(),
+            counts: FxHashMap::default(),
             run: None,
         })
     }
@@ -45,7 +46,10 @@ impl Collector for MonthCounts {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<HashMap<u64, u64>>) -> tantivy::Result<BTreeMap<u64, u64>> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<FxHashMap<u64, u64>>,
+    ) -> tantivy::Result<BTreeMap<u64, u64>> {
         let mut out = BTreeMap::new();
         for f in fruits {
             for (k, v) in f {
@@ -57,7 +61,7 @@ impl Collector for MonthCounts {
 }
 
 impl SegmentCollector for MonthSegment {
-    type Fruit = HashMap<u64, u64>;
+    type Fruit = FxHashMap<u64, u64>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         let month = self.column.first(doc).unwrap_or(0);
@@ -72,7 +76,7 @@ impl SegmentCollector for MonthSegment {
         }
     }
 
-    fn harvest(mut self) -> HashMap<u64, u64> {
+    fn harvest(mut self) -> FxHashMap<u64, u64> {
         if let Some((m, n)) = self.run.take() {
             *self.counts.entry(m).or_default() += n;
         }
@@ -178,11 +182,85 @@ pub struct SpeakerSegment {
     facets: FacetReader,
     articles: Option<StrColumn>,
     table: Arc<SegmentSpeakers>,
-    /// Per canonical id: passages, distinct articles, and the last article seen. A
-    /// file's passages are consecutive documents of one segment and documents are
-    /// collected in order, so an article is new exactly when it differs from the last.
-    counts: HashMap<u32, (u64, u64, u64)>,
+    counts: Tally,
+    /// Documents counted so far (the tally turns dense past [`DENSE_AFTER`]).
+    docs: u32,
     doc_canons: Vec<u32>,
+}
+
+/// Documents with speakers a segment counts in a hash map before it switches to dense
+/// tables: few matches should not pay for zeroing a table of every speaker, many
+/// matches should not pay for hashing (a third of a `--facets` query over many).
+const DENSE_AFTER: u32 = 2048;
+
+/// Per canonical id: passages, distinct articles, and the last article seen (its
+/// ordinal plus one; 0 for none). A file's passages are consecutive documents of one
+/// segment and documents are collected in order, so an article is new exactly when it
+/// differs from the last.
+enum Tally {
+    Sparse(FxHashMap<u32, [u32; 3]>),
+    Dense {
+        counts: Vec<[u32; 3]>,
+        /// Canonical ids counted at least once.
+        touched: Vec<u32>,
+    },
+}
+
+impl Tally {
+    fn add(&mut self, canon: u32, article: Option<u32>) {
+        let slot = match self {
+            Tally::Sparse(map) => map.entry(canon).or_default(),
+            Tally::Dense { counts, touched } => {
+                let Some(slot) = counts.get_mut(canon as usize) else {
+                    return;
+                };
+                if slot[0] == 0 {
+                    touched.push(canon);
+                }
+                slot
+            }
+        };
+        slot[0] += 1;
+        if let Some(a) = article
+            && a != slot[2]
+        {
+            slot[1] += 1;
+            slot[2] = a;
+        }
+    }
+
+    fn into_dense(self, ids: usize) -> Tally {
+        match self {
+            Tally::Sparse(map) => {
+                let mut counts = vec![[0u32; 3]; ids];
+                let mut touched = Vec::with_capacity(map.len());
+                for (c, v) in map {
+                    if let Some(slot) = counts.get_mut(c as usize) {
+                        *slot = v;
+                        touched.push(c);
+                    }
+                }
+                Tally::Dense { counts, touched }
+            }
+            dense => dense,
+        }
+    }
+
+    fn rows(self) -> Vec<(u32, u64, u64)> {
+        match self {
+            Tally::Sparse(map) => map
+                .into_iter()
+                .map(|(c, [p, a, _])| (c, u64::from(p), u64::from(a)))
+                .collect(),
+            Tally::Dense { counts, touched } => touched
+                .into_iter()
+                .filter_map(|c| {
+                    let [p, a, _] = *counts.get(c as usize)?;
+                    Some((c, u64::from(p), u64::from(a)))
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Collector for SpeakerCounts {
@@ -207,7 +285,8 @@ impl Collector for SpeakerCounts {
             facets,
             articles: reader.fast_fields().str("article")?,
             table,
-            counts: HashMap::new(),
+            counts: Tally::Sparse(FxHashMap::default()),
+            docs: 0,
             doc_canons: Vec::new(),
         })
     }
@@ -217,7 +296,7 @@ impl Collector for SpeakerCounts {
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<(u32, u64, u64)>>) -> tantivy::Result<Self::Fruit> {
-        let mut by_id: HashMap<u32, (u64, u64)> = HashMap::new();
+        let mut by_id: FxHashMap<u32, (u64, u64)> = FxHashMap::default();
         for f in fruits {
             for (id, p, a) in f {
                 let e = by_id.entry(id).or_default();
@@ -269,23 +348,56 @@ impl SegmentCollector for SpeakerSegment {
         if self.doc_canons.is_empty() {
             return;
         }
-        let article = self.articles.as_ref().and_then(|c| c.term_ords(doc).next());
+        let article = self
+            .articles
+            .as_ref()
+            .and_then(|c| c.term_ords(doc).next())
+            .map(|a| u32::try_from(a).map_or(u32::MAX, |a| a.saturating_add(1)));
+        self.docs += 1;
+        if self.docs == DENSE_AFTER {
+            let ids = self
+                .table
+                .canon_of_ord
+                .iter()
+                .max()
+                .map_or(0, |&m| m as usize + 1);
+            let sparse = std::mem::replace(&mut self.counts, Tally::Sparse(FxHashMap::default()));
+            self.counts = sparse.into_dense(ids);
+        }
         for &c in &self.doc_canons {
-            let e = self.counts.entry(c).or_insert((0, 0, u64::MAX));
-            e.0 += 1;
-            if let Some(a) = article
-                && a != e.2
-            {
-                e.1 += 1;
-                e.2 = a;
-            }
+            self.counts.add(c, article);
         }
     }
 
     fn harvest(self) -> Vec<(u32, u64, u64)> {
-        self.counts
-            .into_iter()
-            .map(|(id, (p, a, _))| (id, p, a))
-            .collect()
+        self.counts.rows()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dense_tally_counts_as_the_sparse_one() {
+        // (canonical id, article) of successive passages: articles come in runs.
+        let docs: Vec<(u32, Option<u32>)> = (0..5000u32)
+            .map(|i| (i % 7 + (i % 3) * 100, Some(i / 4 + 1)))
+            .chain([(5, None), (5, None), (999, Some(1))])
+            .collect();
+        let mut sparse = Tally::Sparse(FxHashMap::default());
+        let mut switched = Tally::Sparse(FxHashMap::default());
+        for (n, &(c, a)) in docs.iter().enumerate() {
+            if n == 1234 {
+                switched = switched.into_dense(1000);
+            }
+            sparse.add(c, a);
+            switched.add(c, a);
+        }
+        let (mut want, mut got) = (sparse.rows(), switched.rows());
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want);
+        assert!(got.contains(&(999, 1, 1)), "{got:?}");
     }
 }
