@@ -225,7 +225,18 @@ pub fn resolve(found: &Found) -> ResolvedAll {
         // Most articles of an archive quote nobody: skip the name scan entirely.
         return out;
     }
-    let (known, genders) = scan_names(&found.masked);
+    // Names found anywhere in the text serve pronouns and bare surnames only: an article
+    // whose attributions are all full names, organisations or descriptions skips the scan.
+    let needs_names = order.iter().any(|(_, _, _, a)| match &a.speaker {
+        RawSpeaker::Pronoun(_) => true,
+        RawSpeaker::Named { text, .. } => !clean_name(text).name.contains(' '),
+        _ => false,
+    });
+    let (known, genders) = if needs_names {
+        scan_names(&found.masked)
+    } else {
+        Default::default()
+    };
     let mut seen: Vec<Seen> = Vec::new();
     for (at, is_reported, i, a) in order {
         let resolved = resolve_one(&a.speaker, at, &known, &found.masked, &mut seen);
