@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::facets::{MonthCounts, SpeakerCount, SpeakerCounts};
-use crate::highlight::{Snippet, snippet};
+use crate::highlight::{Snippet, StemmedHighlighter};
 use crate::index::IndexHandle;
 use crate::query::{Filters, build};
 use serde::Serialize;
@@ -130,12 +130,11 @@ fn searcher(handle: &IndexHandle) -> Result<Searcher> {
 }
 
 thread_local! {
-    /// The body's analyzer (the one `schema` registers for it), kept for the thread's
-    /// life: its table of stems then serves every query, not just one. Highlighting
-    /// re-analyses ten passages per query, and stemming them afresh was most of the time
-    /// of a query for a rare term.
-    static HIGHLIGHTER: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> =
-        std::cell::RefCell::new(crate::index::schema::stemmed_analyzer());
+    /// The body's highlighter (for the analyzer `schema` registers for it), kept for the
+    /// thread's life: its table of stems then serves every query, not just one.
+    static HIGHLIGHTER: std::cell::RefCell<StemmedHighlighter> = std::cell::RefCell::new(
+        StemmedHighlighter::new(crate::index::schema::unstemmed_analyzer()),
+    );
 }
 
 /// Runs `req` against the index.
@@ -210,7 +209,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
                 .unwrap_or(0),
             url: text_of(f.url),
             speakers,
-            snippet: HIGHLIGHTER.with(|a| snippet(&text, &terms, &mut a.borrow_mut())),
+            snippet: HIGHLIGHTER.with(|h| h.borrow_mut().snippet(&text, &terms)),
             text,
         });
     }

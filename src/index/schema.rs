@@ -128,6 +128,15 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// [`stemmed_analyzer`] without its last step, the stemmer: the words highlighting
+/// looks at before it stems the few that can match (`highlight::StemmedHighlighter`).
+pub fn unstemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
+}
+
 /// Registers newsidx's tokenizers on `index` (needed after every open).
 pub fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
