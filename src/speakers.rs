@@ -150,8 +150,9 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             genders.push((name.to_string(), g));
         }
         honorific = honorific_gender(word);
-        // Most words are lower case: only a word whose first letter is a capital (or that
-        // opens with punctuation) needs a closer look.
+        // Most words are lower case: only a word opening with a capital (or punctuation)
+        // needs a closer look. A number never belongs to a name: "May 3. Kate" is not an
+        // initial "3." before Kate.
         if word
             .bytes()
             .next()
