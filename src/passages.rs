@@ -80,70 +80,59 @@ fn one_paragraph_per_line(text: &str) -> bool {
 /// the text is not hard-wrapped. Quote pairing uses the same paragraphs as passages.
 pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     // The bounds `paragraphs` gives, without building the joined texts.
+    let mut out: Vec<Range<usize>> = Vec::new();
+    paragraph_lines(text, |line, opens| match out.last_mut() {
+        Some(r) if !opens => r.end = line.end,
+        _ => out.push(line),
+    });
+    out
+}
+
+/// Calls `on_line` with the byte range of each non-blank line of `text` (trimmed), and
+/// whether it opens a paragraph: after a blank line, or every line when the text is
+/// not hard-wrapped. The one definition of a paragraph, for passages and quotations.
+fn paragraph_lines(text: &str, mut on_line: impl FnMut(Range<usize>, bool)) {
     let per_line = one_paragraph_per_line(text);
-    let mut out = Vec::new();
-    let mut cur: Option<Range<usize>> = None;
+    let mut open = false;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         if trimmed.is_empty() || per_line {
-            out.extend(cur.take());
+            open = false;
         }
         if !trimmed.is_empty() {
             let lead = content.len() - content.trim_start().len();
-            let (start, end) = (pos + lead, pos + lead + trimmed.len());
-            match &mut cur {
-                Some(r) => r.end = end,
-                None => cur = Some(start..end),
-            }
+            on_line(pos + lead..pos + lead + trimmed.len(), !open);
+            open = true;
         }
         pos += line.len();
     }
-    out.extend(cur);
-    out
 }
 
 fn paragraphs(body: &str) -> Vec<(Passage, LineMap)> {
-    let mut out = Vec::new();
-    let mut cur: Option<(Passage, LineMap)> = None;
-    let mut pos = 0;
-    let per_line = one_paragraph_per_line(body);
-    let flush = |cur: &mut Option<(Passage, LineMap)>, out: &mut Vec<(Passage, LineMap)>| {
-        out.extend(cur.take());
-    };
-    for line in body.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim();
-        if trimmed.is_empty() || per_line {
-            flush(&mut cur, &mut out);
-        }
-        if !trimmed.is_empty() {
-            let lead = content.len() - content.trim_start().len();
-            let (ls, le) = (pos + lead, pos + lead + trimmed.len());
-            match &mut cur {
-                Some((p, map)) => {
-                    p.text.push(' ');
-                    map.push((p.text.len(), ls));
-                    p.text.push_str(trimmed);
-                    p.end = le;
-                }
-                None => {
-                    let text = trimmed.to_string();
-                    let p = Passage {
-                        ordinal: 0,
-                        text,
-                        start: ls,
-                        end: le,
-                        speakers: vec![],
-                    };
-                    cur = Some((p, vec![(0, ls)]));
-                }
+    let mut out: Vec<(Passage, LineMap)> = Vec::new();
+    paragraph_lines(body, |line, opens| {
+        let trimmed = &body[line.clone()];
+        match out.last_mut() {
+            Some((p, map)) if !opens => {
+                p.text.push(' ');
+                map.push((p.text.len(), line.start));
+                p.text.push_str(trimmed);
+                p.end = line.end;
+            }
+            _ => {
+                let p = Passage {
+                    ordinal: 0,
+                    text: trimmed.to_string(),
+                    start: line.start,
+                    end: line.end,
+                    speakers: vec![],
+                };
+                out.push((p, vec![(0, line.start)]));
             }
         }
-        pos += line.len();
-    }
-    flush(&mut cur, &mut out);
+    });
     out
 }
 
