@@ -3,7 +3,8 @@
 //! Works on a copy of the text with every quotation masked out, so words inside quotes are
 //! never taken for cues or speakers. For each quotation it reads the sentence around it:
 //! first right after the quote (`," X said`, `," said X`), then before it (`X said: "`,
-//! `X, the …, called the strikes a "…"`, `according to X, "…"`). A quotation with no cue of
+//! `X, the …, called the strikes a "…"`, `according to X, "…"`); a quotation opening its line may
+//! be signed after it (`“…” ― Sonya Herridge`). A quotation with no cue of
 //! its own takes the speaker of the quotation before it in the paragraph (a quote split
 //! around its attribution), of a colon introduction in the paragraph before (`Caddell
 //! continued:`), or of the quotation that ends the paragraph before when this paragraph is
@@ -27,6 +28,10 @@ const CONTEXT_BYTES: usize = 1500;
 const INTRO_TAIL: usize = 4;
 /// Longest apposition skipped between a name and its verb, in words.
 const APPOSITION_WORDS: usize = 26;
+/// Longest name signing a quotation after a dash, in words.
+const SIGNOFF_NAME_WORDS: usize = 5;
+/// Longest description after the name signing a quotation (`— Jo Lee, 34, of Phoenix`).
+const SIGNOFF_DESCRIPTION_WORDS: usize = 8;
 /// The same, when a name with an apposition follows the quotation.
 const AFTER_WINDOW_APPOSITION: usize = 24;
 /// How far before a quotation a weak cue ("called") may stand, in words.
@@ -433,6 +438,10 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
         );
         let before_start = tail_start(&masked, sent.start, span.range.start, CONTEXT_BYTES);
         let before = &masked[before_start..span.range.start];
+        if let Some(a) = dash_signoff(&masked, span) {
+            result[qi] = Some(a);
+            continue;
+        }
         let after_found = from_after(after, span.range.end);
         let unnamed = after_found
             .as_ref()
@@ -779,6 +788,51 @@ fn colon_intro(
     let last = sents.last()?;
     let toks = tokens(&masked[last.clone()], last.start);
     cue_before(&toks, toks.len(), true)
+}
+
+/// `“…” ― Sonya Herridge`: a quotation that opens its line, signed with a dash and a
+/// name to the end of the line (pull quotes, readers' round-ups, epigraphs). Only a name
+/// may follow the dash, with at most a short description after a comma (`— Jo Lee, 34,
+/// Phoenix`); a dash after a quotation inside a sentence is an aside or a reporter's
+/// sign-off (`… "still the No. 1 force in Spain."--Kim Hjelmgaard`), never this.
+fn dash_signoff(masked: &str, span: &Span) -> Option<Attribution> {
+    // Only the white space either side is read before the dash is known to be there, so a
+    // long paragraph with many quotations stays linear.
+    let inline_space = |c: char| c.is_whitespace() && c != '\n';
+    let before = masked[..span.range.start].trim_end_matches(inline_space);
+    if !(before.is_empty() || before.ends_with('\n')) {
+        return None;
+    }
+    let rest = &masked[span.range.end..];
+    let trimmed = rest.trim_start_matches(inline_space);
+    let dashed = trimmed
+        .strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}'])
+        .or_else(|| trimmed.strip_prefix("--"))?;
+    let signed = &dashed[..dashed.find(['\n', MASK as char]).unwrap_or(dashed.len())];
+    let base = span.range.end + (rest.len() - dashed.len());
+    let toks = tokens(signed, base);
+    let name_len = toks
+        .iter()
+        .position(|t| t.trail.is_some_and(|c| c != '.'))
+        .map_or(toks.len(), |i| i + 1);
+    let named = (1..=SIGNOFF_NAME_WORDS).contains(&name_len)
+        && toks.len() <= name_len + SIGNOFF_DESCRIPTION_WORDS
+        && toks[..name_len]
+            .iter()
+            .all(|t| is_cap(t.word) || is_name_particle(t.word));
+    if !named {
+        return None;
+    }
+    let speaker @ RawSpeaker::Named { .. } = name_run_before(&toks, name_len)? else {
+        return None;
+    };
+    let at = speaker_at(&speaker, base);
+    Some(Attribution {
+        speaker,
+        cue: trimmed[..trimmed.len() - dashed.len()].to_string(),
+        inherited: false,
+        at,
+    })
 }
 
 /// `," X said` or `," said X` right after the quotation.
@@ -1695,5 +1749,26 @@ mod news_shapes {
             ),
             ("\"Why now?\" Clinton asked.", "Clinton"),
         ]);
+    }
+
+    #[test]
+    fn a_quotation_signed_with_a_dash() {
+        // Readers' round-ups and pull quotes: the quotation opens its line, a dash and a
+        // name close it.
+        let t = "\u{201c}He scares me.\u{201d} \u{2015} Krystal Correa\n\u{201c}Build a wall around him.\u{201d}\u{2015} Steve Quinlan.\n\"We need change.\" -- Oscar P. Quintero, 41, of Tucson";
+        assert_eq!(
+            speakers(t),
+            [
+                Some("Krystal Correa".to_string()),
+                Some("Steve Quinlan".to_string()),
+                Some("Oscar P. Quintero".to_string())
+            ]
+        );
+        // A dash after a quotation inside a sentence is a reporter's sign-off, and a dash
+        // followed by prose is an aside: neither names the speaker.
+        let t = "Rajoy insisted that his party was \"still the No. 1 force in Spain.\"--Kim Hjelmgaard.";
+        assert_ne!(speakers(t), [Some("Kim Hjelmgaard".to_string())]);
+        let t = "\"Not again.\" \u{2014} And then the Senate voted to adjourn for the week.";
+        assert_eq!(speakers(t), [None]);
     }
 }
