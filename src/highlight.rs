@@ -6,6 +6,7 @@
 //! earliest), adds a neighbour when it fits, and cuts only a sentence longer than
 //! [`MAX_CHARS`] — at word boundaries, around its first match.
 
+use crate::index::stemmer::StemTable;
 use crate::passages::sentence_spans;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -71,12 +72,8 @@ fn marked(
 pub struct StemmedHighlighter {
     /// The stemmed analyzer's steps before stemming (see `index::schema`).
     words: TextAnalyzer,
-    stems: rustc_hash::FxHashMap<String, String>,
-    stemmer: frostem::Stemmer,
+    stems: StemTable,
 }
-
-/// Stems a highlighter remembers before it starts its table over.
-const MAX_REMEMBERED: usize = 16_384;
 
 impl StemmedHighlighter {
     /// A highlighter for fields analysed by `index::schema::stemmed_analyzer`, given
@@ -84,8 +81,7 @@ impl StemmedHighlighter {
     pub fn new(words: TextAnalyzer) -> Self {
         StemmedHighlighter {
             words,
-            stems: Default::default(),
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+            stems: StemTable::default(),
         }
     }
 
@@ -101,25 +97,10 @@ impl StemmedHighlighter {
             return Vec::new();
         }
         let firsts: Vec<char> = terms.iter().filter_map(|t| t.chars().next()).collect();
-        let StemmedHighlighter {
-            words,
-            stems,
-            stemmer,
-        } = self;
+        let StemmedHighlighter { words, stems } = self;
         marked(text, words, |w| {
-            if !w.chars().next().is_some_and(|c| firsts.contains(&c)) {
-                return false;
-            }
-            if let Some(stem) = stems.get(w) {
-                return terms.contains(stem);
-            }
-            let stem = stemmer.stem(w).into_owned();
-            let hit = terms.contains(&stem);
-            if stems.len() >= MAX_REMEMBERED {
-                stems.clear();
-            }
-            stems.insert(w.to_string(), stem);
-            hit
+            w.chars().next().is_some_and(|c| firsts.contains(&c))
+                && stems.with_stem(w, |stem| terms.contains(stem))
         })
     }
 }

@@ -26,23 +26,31 @@ pub fn segment(body: &str) -> Vec<Passage> {
             continue;
         }
         let words = word_count(&para.text);
-        if let Some(prev) = out.last_mut()
-            && words <= CAPTION_WORDS
-            && last_words <= CAPTION_WORDS
-        {
-            let prev_key = norm_key(&prev.text);
-            if prev_key.starts_with(&key) {
-                seen.insert(key);
-                continue;
-            }
-            if key.starts_with(&prev_key) {
-                *prev = para;
-                last_words = words;
-                seen.insert(key);
-                continue;
-            }
-        }
+        // Of two short neighbours where one starts the other (a caption and its copy with
+        // a credit), the longer is kept, in the place of the first.
+        let caption = out
+            .last()
+            .filter(|_| words <= CAPTION_WORDS && last_words <= CAPTION_WORDS)
+            .and_then(|prev| {
+                let prev_key = norm_key(&prev.text);
+                if prev_key.starts_with(&key) {
+                    Some(Caption::Repeats)
+                } else {
+                    key.starts_with(&prev_key).then_some(Caption::Extends)
+                }
+            });
         seen.insert(key);
+        match caption {
+            Some(Caption::Repeats) => continue,
+            Some(Caption::Extends) => {
+                if let Some(prev) = out.last_mut() {
+                    *prev = para;
+                }
+                last_words = words;
+                continue;
+            }
+            None => {}
+        }
         if words > MAX_WORDS {
             out.extend(windows(&para, &map));
             last_words = out.last().map_or(usize::MAX, |p| word_count(&p.text));
@@ -55,6 +63,14 @@ pub fn segment(body: &str) -> Vec<Passage> {
         p.ordinal = i;
     }
     out
+}
+
+/// How a short paragraph relates to the short one before it.
+enum Caption {
+    /// The one before starts with it: nothing new.
+    Repeats,
+    /// It starts with the one before and says more: it takes that one's place.
+    Extends,
 }
 
 /// For each joined line of a paragraph: (offset in the passage text, offset in the body).

@@ -8,8 +8,68 @@
 use rustc_hash::FxHashMap as HashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Words remembered per analyzer before the table starts over (a few MB at most).
+/// Words remembered per table before it starts over (a few MB at most).
 const MAX_REMEMBERED: usize = 16_384;
+
+/// English (Snowball) stems of the words seen so far, each computed once.
+///
+/// One table per thread and analyzer: the indexer's stemming filter and the search
+/// highlighter both keep one, so neither stems a word twice nor shares a lock.
+pub struct StemTable {
+    stems: HashMap<String, String>,
+    stemmer: frostem::Stemmer,
+}
+
+impl Default for StemTable {
+    fn default() -> Self {
+        StemTable {
+            stems: HashMap::default(),
+            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
+        }
+    }
+}
+
+impl std::fmt::Debug for StemTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StemTable")
+            .field("remembered", &self.stems.len())
+            .finish()
+    }
+}
+
+impl StemTable {
+    /// Calls `with` on the stem of `word` (a lower-cased token), from the table when the
+    /// word was seen before.
+    pub fn with_stem<R>(&mut self, word: &str, with: impl FnOnce(&str) -> R) -> R {
+        if let Some(stem) = self.stems.get(word) {
+            return with(stem);
+        }
+        let stem = self.stemmer.stem(word).into_owned();
+        let out = with(&stem);
+        self.remember(word.to_string(), stem);
+        out
+    }
+
+    /// Replaces `word` (a lower-cased token) by its stem, allocating nothing when the
+    /// word was seen before: the indexer's path, once per token.
+    pub fn stem_in_place(&mut self, word: &mut String) {
+        if let Some(stem) = self.stems.get(word.as_str()) {
+            word.clear();
+            word.push_str(stem);
+            return;
+        }
+        let stem = self.stemmer.stem(word).into_owned();
+        let seen = std::mem::replace(word, stem.clone());
+        self.remember(seen, stem);
+    }
+
+    fn remember(&mut self, word: String, stem: String) {
+        if self.stems.len() >= MAX_REMEMBERED {
+            self.stems.clear();
+        }
+        self.stems.insert(word, stem);
+    }
+}
 
 /// A token filter stemming English words, with a table of stems already computed.
 #[derive(Clone, Copy, Debug, Default)]
@@ -21,7 +81,7 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            stems: HashMap::default(),
+            stems: StemTable::default(),
         }
     }
 }
@@ -30,14 +90,14 @@ impl TokenFilter for CachedStemmer {
 /// every indexing thread its own analyzer, so no table is shared or locked).
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    stems: HashMap<String, String>,
+    stems: StemTable,
 }
 
 impl<T: Clone> Clone for CachedStemmerFilter<T> {
     fn clone(&self) -> Self {
         CachedStemmerFilter {
             inner: self.inner.clone(),
-            stems: HashMap::default(),
+            stems: StemTable::default(),
         }
     }
 }
@@ -49,7 +109,6 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stems: &mut self.stems,
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         }
     }
 }
@@ -57,8 +116,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
-    stems: &'a mut HashMap<String, String>,
-    stemmer: frostem::Stemmer,
+    stems: &'a mut StemTable,
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
@@ -66,18 +124,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
-        }
-        let stem = self.stemmer.stem(&token.text).into_owned();
-        if self.stems.len() >= MAX_REMEMBERED {
-            self.stems.clear();
-        }
-        self.stems
-            .insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+        self.stems.stem_in_place(&mut self.tail.token_mut().text);
         true
     }
 
