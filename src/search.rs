@@ -133,7 +133,7 @@ thread_local! {
     /// The body's highlighter (for the analyzer `schema` registers for it), kept for the
     /// thread's life: its table of stems then serves every query, not just one.
     static HIGHLIGHTER: std::cell::RefCell<StemmedHighlighter> = std::cell::RefCell::new(
-        StemmedHighlighter::new(crate::index::schema::unstemmed_analyzer()),
+        StemmedHighlighter::new(),
     );
 }
 

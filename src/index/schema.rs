@@ -122,17 +122,21 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
 /// The analyzer of [`STEMMED`] fields (body and title).
 pub fn stemmed_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(super::stemmer::CachedStemmer)
         .build()
 }
 
-/// [`stemmed_analyzer`] without its last step, the stemmer: the words highlighting
-/// looks at before it stems the few that can match (`highlight::StemmedHighlighter`).
+/// Tokens this long (in bytes) or longer are not indexed by [`stemmed_analyzer`].
+pub const MAX_TOKEN_BYTES: usize = 40;
+
+/// [`stemmed_analyzer`] without its last step, the stemmer: the words as highlighting
+/// reads them before it stems the few that can match (`highlight::StemmedHighlighter`
+/// reads them its own way, tested to agree with this).
 pub fn unstemmed_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .build()
 }
