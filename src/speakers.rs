@@ -487,6 +487,15 @@ mod tests {
     }
 
     #[test]
+    fn a_question_opens_on_its_auxiliary_not_a_name() {
+        let names: Vec<String> = full_names_in("Does Rubio mean it? Will Doyle said so.")
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(names, ["Will Doyle"]);
+    }
+
+    #[test]
     fn honorifics_give_surnames_a_gender() {
         let (_, genders) = scan_names("Ms. Psaki spoke, and then spokesman Kirby’s aide.");
         assert_eq!(

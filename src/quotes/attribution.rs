@@ -442,7 +442,12 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             result[qi] = Some(a);
             continue;
         }
-        let after_found = from_after(after, span.range.end);
+        // `"… in place." The candidate added: "…"`: after a quotation that ends its
+        // sentence, a clause ending in a colon introduces the next quotation instead.
+        let ends_sentence = text[span.range.clone()]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!'))
+            .ends_with(['.', '?', '!']);
+        let after_found = from_after(after, span.range.end, ends_sentence);
         let unnamed = after_found
             .as_ref()
             .is_some_and(|a| matches!(a.speaker, RawSpeaker::Unnamed(_)));
@@ -455,6 +460,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
                     .filter(|b| !unnamed || matches!(b.speaker, RawSpeaker::Named { .. }))
                     .or(other)
                     .or_else(|| name_colon(&toks))
+                    .or_else(|| subject_colon(&toks))
             }
         };
     }
@@ -622,6 +628,28 @@ fn name_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
         cue: ":".into(),
         inherited: false,
         at,
+    })
+}
+
+/// `Kasich resisted: "…"`: a subject and a verb in the past tense, closed by a colon
+/// right before the quotation, whatever the verb (the colon is the cue). Only a name or
+/// a pronoun is taken as the subject.
+fn subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
+    let v = toks.len().checked_sub(1)?;
+    let t = &toks[v];
+    let past = t.lower.len() >= 5 && t.lower.ends_with("ed");
+    if t.trail != Some(':') || t.masked || is_cap(t.word) || !past {
+        return None;
+    }
+    let speaker = np_before(toks, v)?;
+    if !matches!(speaker, RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_)) {
+        return None;
+    }
+    Some(Attribution {
+        at: speaker_at(&speaker, t.start),
+        speaker,
+        cue: t.word.to_string(),
+        inherited: false,
     })
 }
 
@@ -836,7 +864,7 @@ fn dash_signoff(masked: &str, span: &Span) -> Option<Attribution> {
 }
 
 /// `," X said` or `," said X` right after the quotation.
-fn from_after(after: &str, base: usize) -> Option<Attribution> {
+fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attribution> {
     let toks = tokens(after, base);
     // `"…," Eric Woolson, an Iowa Republican strategist and former adviser, said`: a name
     // with an apposition right after the quote may put the verb further away.
@@ -905,6 +933,17 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
                 .take(4)
                 .any(|p| p.trail == Some(','));
         if moved_on && !(closing && after_comma) {
+            return None;
+        }
+        // `"…." The candidate reiterated: "…"`: a new sentence ending in a colon
+        // introduces the quotation after it, not the one before (but `"…," he said,
+        // adding: "…"` is the attribution of both, and so is `"…." Harris added: "…"`,
+        // whose verb says the speaker goes on).
+        let goes_on = matches!(
+            t.lower.as_ref(),
+            "added" | "adds" | "continued" | "continues"
+        );
+        if ends_sentence && !goes_on && introduces_next(&toks[v..]) {
             return None;
         }
         let speaker = np_before(&toks, v)?;
@@ -980,6 +1019,12 @@ fn from_after(after: &str, base: usize) -> Option<Attribution> {
             inherited: false,
         })
     })
+}
+
+/// Whether the clause starting at `toks[0]` ends in a colon right before a quotation.
+fn introduces_next(toks: &[Tok<'_>]) -> bool {
+    let open = toks.iter().take_while(|t| !t.masked).count();
+    open < toks.len() && open > 0 && toks[open - 1].trail == Some(':')
 }
 
 /// `…, said Geert Wilders, founder of …`: a speech verb right after a comma, followed by
@@ -1749,6 +1794,32 @@ mod news_shapes {
             ),
             ("\"Why now?\" Clinton asked.", "Clinton"),
         ]);
+    }
+
+    #[test]
+    fn colons_and_adverbs() {
+        all_said_by(&[
+            // Any adverb in "-ly" may stand between the speaker and the verb.
+            (
+                "Clinton emphatically proclaimed at a press conference, \u{201c}There is no classified material.\u{201d}",
+                "Clinton",
+            ),
+            // A subject and a verb in the past tense closed by a colon, whatever the verb.
+            (
+                "Kasich resisted: \"Ohio governors do not have the power.\"",
+                "Kasich",
+            ),
+        ]);
+        // A new sentence ending in a colon introduces the next quotation, not the last.
+        let t = "Clinton emphatically proclaimed, \u{201c}There is none.\u{201d} The presidential candidate reiterated: \u{201c}I am well aware.\u{201d}";
+        assert_eq!(speakers(t)[0], Some("Clinton".to_string()));
+        // But after a comma it attributes both.
+        let t = "\"We will win,\" Cruz said, adding: \"I welcome his support.\"";
+        assert_eq!(speakers(t)[0], Some("Cruz".to_string()));
+        // Nouns in "-ly" are no adverbs.
+        use super::super::lexicon::is_verb_modifier;
+        assert!(is_verb_modifier("emphatically") && is_verb_modifier("repeatedly"));
+        assert!(!is_verb_modifier("family") && !is_verb_modifier("assembly"));
     }
 
     #[test]

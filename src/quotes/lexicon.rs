@@ -1150,6 +1150,21 @@ const NON_NAME_STARTERS: &[&str] = &[
     "who",
     "which",
     "according",
+    // A question opens on its auxiliary ("Does Rubio support it?"); not "Will" or "Can",
+    // which are also first names.
+    "does",
+    "did",
+    "do",
+    "is",
+    "was",
+    "are",
+    "were",
+    "would",
+    "could",
+    "should",
+    "has",
+    "have",
+    "had",
 ];
 
 /// Whether a capitalised word is a sentence opener rather than part of a name.
@@ -1186,8 +1201,50 @@ pub fn is_name_particle(word: &str) -> bool {
         || word.starts_with("el-")
 }
 
-/// Adverbs and auxiliaries that may stand between a speaker and the verb ("he later said").
+/// Adverbs and auxiliaries that may stand between a speaker and the verb ("he later said",
+/// "Clinton emphatically proclaimed"): a list, and any other adverb in "-ly" that is not
+/// a noun ("the family said", "a close ally said").
 pub fn is_verb_modifier(word: &str) -> bool {
+    is_listed_modifier(word) || is_ly_adverb(word)
+}
+
+fn is_ly_adverb(word: &str) -> bool {
+    word.len() >= 6
+        && word.ends_with("ly")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_source_noun(word)
+        && !matches!(
+            word,
+            "family"
+                | "supply"
+                | "rally"
+                | "assembly"
+                | "monopoly"
+                | "anomaly"
+                | "homily"
+                | "butterfly"
+                | "jelly"
+                | "belly"
+                | "bully"
+                | "folly"
+                | "melancholy"
+                | "italy"
+                | "ugly"
+                | "friendly"
+                | "elderly"
+                | "lonely"
+                | "lovely"
+                | "likely"
+                | "early"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "quarterly"
+        )
+}
+
+fn is_listed_modifier(word: &str) -> bool {
     matches!(
         word,
         "also"
