@@ -467,32 +467,32 @@ mod tests {
         assert_eq!(clean_name("President").name, "President");
     }
 
+    /// The full names [`full_names_in`] finds in `text`, without positions.
+    fn names_in(text: &str) -> Vec<String> {
+        full_names_in(text).into_iter().map(|(_, n)| n).collect()
+    }
+
     #[test]
     fn full_names_found_in_text() {
-        let names: Vec<String> = full_names_in("Spokesman John Kirby said. Later Mr Kirby left.")
-            .into_iter()
-            .map(|(_, n)| n)
-            .collect();
+        let names = names_in("Spokesman John Kirby said. Later Mr Kirby left.");
         assert!(names.contains(&"John Kirby".to_string()), "{names:?}");
     }
 
     #[test]
     fn numbers_are_not_initials() {
         // "3." ends a date, it is not an initial that carries a name on ("May 3 Kate").
-        let names: Vec<String> = full_names_in("It opened on May 3. Kate Winslet said so.")
-            .into_iter()
-            .map(|(_, n)| n)
-            .collect();
-        assert_eq!(names, ["Kate Winslet"]);
+        assert_eq!(
+            names_in("It opened on May 3. Kate Winslet said so."),
+            ["Kate Winslet"]
+        );
     }
 
     #[test]
     fn a_question_opens_on_its_auxiliary_not_a_name() {
-        let names: Vec<String> = full_names_in("Does Rubio mean it? Will Doyle said so.")
-            .into_iter()
-            .map(|(_, n)| n)
-            .collect();
-        assert_eq!(names, ["Will Doyle"]);
+        assert_eq!(
+            names_in("Does Rubio mean it? Will Doyle said so."),
+            ["Will Doyle"]
+        );
     }
 
     #[test]
