@@ -83,6 +83,12 @@ fn rebuild_gives_the_same_index() {
     assert_eq!(a["total_passages"], b["total_passages"]);
     assert_eq!(b["unchanged"], 0);
     assert!(ws.path("index/newsidx-manifest.json").is_file());
+    // A rebuilt index is created with newsidx's settings (small doc-store blocks).
+    let handle = newsidx::index::open(&ws.path("index")).expect("open the index");
+    assert_eq!(
+        handle.index.settings().docstore_blocksize,
+        newsidx::index::schema::DOCSTORE_BLOCK_BYTES
+    );
 }
 
 #[test]

@@ -105,7 +105,10 @@ pub(crate) fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(IndexHandle
         };
         m.save(dir).map_err(|e| manifest_error(dir, e))?;
         let (schema, _) = schema::build();
-        Index::create_in_dir(dir, schema)?;
+        Index::builder()
+            .schema(schema)
+            .settings(schema::settings())
+            .create_in_dir(dir)?;
         m
     };
     let index = Index::open_in_dir(dir)?;

@@ -141,6 +141,21 @@ pub fn unstemmed_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// Stored passages are compressed in blocks of this many bytes.
+///
+/// A hit reads its passage by decompressing the whole block around it; with tantivy's
+/// default of 16 KB that was a quarter of a query for a rare term (ten hits, ten blocks).
+/// A quarter of the size costs the index about 7% more disk.
+pub const DOCSTORE_BLOCK_BYTES: usize = 4096;
+
+/// The settings a new index is created with.
+pub fn settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..Default::default()
+    }
+}
+
 /// Registers newsidx's tokenizers on `index` (needed after every open).
 pub fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
