@@ -493,6 +493,11 @@ mod tests {
             names_in("Does Rubio mean it? Will Doyle said so."),
             ["Will Doyle"]
         );
+        // Nor does a preposition opening a sentence.
+        assert_eq!(
+            names_in("Despite Santilli's claims, Peter Santilli went on."),
+            ["Peter Santilli"]
+        );
     }
 
     #[test]

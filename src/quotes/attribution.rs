@@ -26,6 +26,8 @@ const AFTER_WINDOW: usize = 8;
 const CONTEXT_BYTES: usize = 1500;
 /// How close to the end of the sentence before a quotation its cue must be to introduce it.
 const INTRO_TAIL: usize = 4;
+/// How far into a sentence its opening clauses may run before the subject, in words.
+const OPENING_CLAUSE_WORDS: usize = 24;
 /// Longest apposition skipped between a name and its verb, in words.
 const APPOSITION_WORDS: usize = 26;
 /// Longest name signing a quotation after a dash, in words.
@@ -664,15 +666,51 @@ fn speaker_at(s: &RawSpeaker, cue: usize) -> usize {
 /// "Sen. Bernie Sanders has cast … and accused her of …".
 fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
     let mut start = 0;
-    // Skip an opening clause: "On Saturday, Baghdad said".
-    if let Some(c) = toks.iter().take(12).position(|t| t.trail == Some(',')) {
-        if toks.get(c + 1).is_none_or(|n| !is_cap(n.word))
-            || toks[..=c].iter().all(|t| is_cap(t.word))
-        {
-            start = 0;
-        } else {
-            start = c + 1;
+    // Skip opening clauses: "On Saturday, Baghdad said", "On Thursday, after remaining
+    // neutral, Warren appeared", "Speaking in Salem, New Hampshire, Trump went". The
+    // subject is the first name after a comma, unless the sentence opens with it
+    // ("Bernie Sanders, the senator, said"); a town's comma is not a clause's.
+    // A sentence that opens on a name and its verb has its subject: "Sen. Bernie Sanders
+    // went on the show to discuss his rival, Hillary Clinton, saying …".
+    let name_words = toks
+        .iter()
+        .take_while(|t| {
+            is_cap(t.word) && !is_non_name(t.word) && !t.masked && !t.poss && t.trail.is_none()
+        })
+        .count();
+    let opens_on_name = name_words > 0
+        && !toks[0].lower.ends_with("ing")
+        && toks.get(name_words).is_some_and(|t| {
+            !t.masked && !is_cap(t.word) && !is_function_word(&t.lower) && t.trail.is_none()
+        });
+    let mut c = if opens_on_name { toks.len() } else { 0 };
+    let mut first = true;
+    while c < toks.len().min(OPENING_CLAUSE_WORDS) {
+        if toks[c].trail != Some(',') {
+            c += 1;
+            continue;
         }
+        if first && toks[..=c].iter().all(|t| is_cap(t.word)) {
+            break;
+        }
+        first = false;
+        // Past a town's state and its comma: "in Salem, New Hampshire, Trump".
+        let state_end = (c + 1..toks.len().min(c + 4))
+            .take_while(|&k| is_cap(toks[k].word) && !toks[k].masked)
+            .find(|&k| toks[k].trail.is_some());
+        if let Some(k) = state_end.filter(|&k| toks[k].trail == Some(','))
+            && town_before_state(toks, c)
+        {
+            c = k;
+        }
+        if toks
+            .get(c + 1)
+            .is_some_and(|n| is_cap(n.word) && !is_non_name(n.word))
+        {
+            start = c + 1;
+            break;
+        }
+        c += 1;
     }
     let cap_run_end = |from: usize| {
         let mut end = from;
@@ -780,11 +818,18 @@ fn intro_sentence(masked: &str, sents: &[Range<usize>], span: &Span) -> Option<A
     let v = toks
         .iter()
         .rposition(|t| !t.masked && is_reporting_verb(&t.lower))?;
-    if toks.len() - v > INTRO_TAIL || toks[v..].iter().any(|t| t.masked) {
+    if toks[v..].iter().any(|t| t.masked) {
         return None;
     }
     let speaker = np_before(&toks, v)?;
     if matches!(speaker, RawSpeaker::Unnamed(_)) {
+        return None;
+    }
+    // `Ghazala Khan says she received a call from her niece … . "She called me …"`: a
+    // sentence whose named subject opens it and reports speech also introduces the
+    // quotation after it; otherwise only one that ends on its cue does.
+    let opens = matches!(&speaker, RawSpeaker::Named { pos, .. } if *pos == toks[0].start);
+    if toks.len() - v > INTRO_TAIL && !opens {
         return None;
     }
     let at = speaker_at(&speaker, toks[v].start);
@@ -1086,8 +1131,22 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
             {
                 continue;
             } else if t.lower.ends_with("ing") {
-                // `…, saying "…"`: a participle's subject is the sentence's.
-                sentence_subject(&toks[..v]).map(|s| found(s, t.word))
+                // `…, Nefzi said, adding "…"`: a participle's subject is that of the
+                // speech verb right before it, else the sentence's.
+                // (`Nefzi said, adding`, `he told reporters, adding`).
+                let said = [1, 2]
+                    .into_iter()
+                    .filter_map(|back| v.checked_sub(back))
+                    .find(|&k| {
+                        is_verb_at(toks, k)
+                            && !toks[k].lower.ends_with("ing")
+                            && toks[v - 1].trail == Some(',')
+                            && (k + 1 == v || !is_cap(toks[v - 1].word))
+                    });
+                said.and_then(|k| np_before(toks, k))
+                    .filter(|s| matches!(s, RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_)))
+                    .or_else(|| sentence_subject(&toks[..v]))
+                    .map(|s| found(s, t.word))
             } else if v > 0 && matches!(toks[v - 1].lower.as_ref(), "and" | "but" | "or") {
                 // `… and warned of "…"`: the subject is the sentence's.
                 np_before(toks, v)
@@ -1793,6 +1852,31 @@ mod news_shapes {
                 "Sanders",
             ),
             ("\"Why now?\" Clinton asked.", "Clinton"),
+        ]);
+    }
+
+    #[test]
+    fn participles_take_the_right_subject() {
+        all_said_by(&[
+            // Opening clauses, a town and its state, come before the subject.
+            (
+                "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \u{201c}a total stiff.\u{201d}",
+                "Trump",
+            ),
+            (
+                "On Thursday, after remaining neutral for months, Warren endorsed Clinton, saying, \u{201c}She is a fighter.\u{201d}",
+                "Warren",
+            ),
+            // A participle right after a speech verb shares its subject.
+            (
+                "Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was quiet.\"",
+                "Nefzi",
+            ),
+            // A sentence that opens on its subject keeps it past later commas.
+            (
+                "Sen. Bernie Sanders went on the show to discuss his rival, Hillary Clinton, saying \"on her worst day\" she would be better.",
+                "Sen. Bernie Sanders",
+            ),
         ]);
     }
 
