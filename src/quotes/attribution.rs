@@ -488,11 +488,17 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             }
             // A quotation running on into the next paragraph, attributed there.
             (_, Some(n)) if span.open_ended && spans[n].continued => Some(same_as(n)),
-            // A paragraph that is only quotation follows a paragraph ending in one.
+            // A paragraph that is only quotation follows a paragraph ending in one, or in
+            // one's attribution (`"…," Espinoza said.` then `"I will take …"`): the
+            // speaker goes on. A paragraph whose last quotation was attributed before it
+            // (`The senator called it "a disgrace," but …`) may have moved on to another.
             (Some(p), _)
                 if spans[p].paragraph + 1 == span.paragraph
                     && only_quotes(&masked, &paras[span.paragraph])
-                    && ends_with_quote(&masked, &paras[spans[p].paragraph], &spans[p]) =>
+                    && (ends_with_quote(&masked, &paras[spans[p].paragraph], &spans[p])
+                        || result[p]
+                            .as_ref()
+                            .is_some_and(|a| !a.inherited && a.at >= spans[p].range.end)) =>
             {
                 Some(same_as(p))
             }
@@ -1853,6 +1859,23 @@ mod news_shapes {
             ),
             ("\"Why now?\" Clinton asked.", "Clinton"),
         ]);
+    }
+
+    #[test]
+    fn a_quotation_paragraph_continues_the_speaker_before() {
+        // After a paragraph ending in a quotation's attribution, a paragraph that is only
+        // quotation is the same speaker's.
+        let t = "\u{201c}I won\u{2019}t just talk like a conservative,\u{201d} Espinoza said Friday.\n\n\u{201c}I will take that strength to Washington.\u{201d}";
+        assert_eq!(
+            speakers(t),
+            [
+                Some("Espinoza".to_string()),
+                Some("<same as 0>".to_string())
+            ]
+        );
+        // Not after a quotation its paragraph attributed before it and then moved on from.
+        let t = "The senator called the bill \"a disgrace,\" but the governor disagreed.\n\n\"We will sign it.\"";
+        assert_eq!(speakers(t)[1], None);
     }
 
     #[test]
