@@ -671,53 +671,7 @@ fn speaker_at(s: &RawSpeaker, cue: usize) -> usize {
 /// The name a sentence opens with (after an introductory clause ending in a comma):
 /// "Sen. Bernie Sanders has cast … and accused her of …".
 fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
-    let mut start = 0;
-    // Skip opening clauses: "On Saturday, Baghdad said", "On Thursday, after remaining
-    // neutral, Warren appeared", "Speaking in Salem, New Hampshire, Trump went". The
-    // subject is the first name after a comma, unless the sentence opens with it
-    // ("Bernie Sanders, the senator, said"); a town's comma is not a clause's.
-    // A sentence that opens on a name and its verb has its subject: "Sen. Bernie Sanders
-    // went on the show to discuss his rival, Hillary Clinton, saying …".
-    let name_words = toks
-        .iter()
-        .take_while(|t| {
-            is_cap(t.word) && !is_non_name(t.word) && !t.masked && !t.poss && t.trail.is_none()
-        })
-        .count();
-    let opens_on_name = name_words > 0
-        && !toks[0].lower.ends_with("ing")
-        && toks.get(name_words).is_some_and(|t| {
-            !t.masked && !is_cap(t.word) && !is_function_word(&t.lower) && t.trail.is_none()
-        });
-    let mut c = if opens_on_name { toks.len() } else { 0 };
-    let mut first = true;
-    while c < toks.len().min(OPENING_CLAUSE_WORDS) {
-        if toks[c].trail != Some(',') {
-            c += 1;
-            continue;
-        }
-        if first && toks[..=c].iter().all(|t| is_cap(t.word)) {
-            break;
-        }
-        first = false;
-        // Past a town's state and its comma: "in Salem, New Hampshire, Trump".
-        let state_end = (c + 1..toks.len().min(c + 4))
-            .take_while(|&k| is_cap(toks[k].word) && !toks[k].masked)
-            .find(|&k| toks[k].trail.is_some());
-        if let Some(k) = state_end.filter(|&k| toks[k].trail == Some(','))
-            && town_before_state(toks, c)
-        {
-            c = k;
-        }
-        if toks
-            .get(c + 1)
-            .is_some_and(|n| is_cap(n.word) && !is_non_name(n.word))
-        {
-            start = c + 1;
-            break;
-        }
-        c += 1;
-    }
+    let mut start = subject_start(toks);
     let cap_run_end = |from: usize| {
         let mut end = from;
         while end < toks.len()
@@ -773,6 +727,59 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
         }
         _ => None,
     }
+}
+
+/// Where a sentence's subject starts: after its opening clauses ("On Saturday, Baghdad
+/// said", "On Thursday, after remaining neutral, Warren appeared", "Speaking in Salem,
+/// New Hampshire, Trump went"), at the first name after a comma that is not a town's.
+/// A sentence that opens on a name and its verb has its subject at the start ("Sen.
+/// Bernie Sanders went on to discuss his rival, Hillary Clinton, saying …"), and so does
+/// one whose first comma closes a run of capitalised words ("Bernie Sanders, the senator,
+/// said").
+fn subject_start(toks: &[Tok<'_>]) -> usize {
+    let name_words = toks
+        .iter()
+        .take_while(|t| {
+            is_cap(t.word) && !is_non_name(t.word) && !t.masked && !t.poss && t.trail.is_none()
+        })
+        .count();
+    let opens_on_name = name_words > 0
+        && !toks[0].lower.ends_with("ing")
+        && toks.get(name_words).is_some_and(|t| {
+            !t.masked && !is_cap(t.word) && !is_function_word(&t.lower) && t.trail.is_none()
+        });
+    if opens_on_name {
+        return 0;
+    }
+    let mut c = 0;
+    let mut first = true;
+    while c < toks.len().min(OPENING_CLAUSE_WORDS) {
+        if toks[c].trail != Some(',') {
+            c += 1;
+            continue;
+        }
+        if first && toks[..=c].iter().all(|t| is_cap(t.word)) {
+            return 0;
+        }
+        first = false;
+        // Past a town's state and its comma: "in Salem, New Hampshire, Trump".
+        let state_end = (c + 1..toks.len().min(c + 4))
+            .take_while(|&k| is_cap(toks[k].word) && !toks[k].masked)
+            .find(|&k| toks[k].trail.is_some());
+        if let Some(k) = state_end.filter(|&k| toks[k].trail == Some(','))
+            && town_before_state(toks, c)
+        {
+            c = k;
+        }
+        if toks
+            .get(c + 1)
+            .is_some_and(|n| is_cap(n.word) && !is_non_name(n.word))
+        {
+            return c + 1;
+        }
+        c += 1;
+    }
+    0
 }
 
 /// `text` cut to at most `max` bytes, at a word boundary.
@@ -1138,8 +1145,8 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
                 continue;
             } else if t.lower.ends_with("ing") {
                 // `…, Nefzi said, adding "…"`: a participle's subject is that of the
-                // speech verb right before it, else the sentence's.
-                // (`Nefzi said, adding`, `he told reporters, adding`).
+                // speech verb right before it (`he told reporters, adding`), else the
+                // sentence's.
                 let said = [1, 2]
                     .into_iter()
                     .filter_map(|back| v.checked_sub(back))
