@@ -102,14 +102,7 @@ fn words_starting_with(text: &str, firsts: &[char], mut on_word: impl FnMut(Rang
                 .and_then(|c| c.to_lowercase().next())
                 .is_some_and(|c| firsts.contains(&c)),
         };
-        i += len;
-        while i < end {
-            let (alnum, len) = char_at(text, i);
-            if !alnum {
-                break;
-            }
-            i += len;
-        }
+        i = word_end(text, i + len);
         if wanted {
             on_word(start..i);
         }
@@ -182,17 +175,22 @@ fn words_at_needles(
         {
             continue;
         }
-        let mut end = start + first.len_utf8();
-        while end < bytes.len() {
-            let (alnum, len) = char_at(text, end);
-            if !alnum {
-                break;
-            }
-            end += len;
-        }
+        let end = word_end(text, start + first.len_utf8());
         on_word(start..end);
         from = end;
     }
+}
+
+/// The end of the word running on at byte `from` of `text`.
+fn word_end(text: &str, mut from: usize) -> usize {
+    while from < text.len() {
+        let (alnum, len) = char_at(text, from);
+        if !alnum {
+            break;
+        }
+        from += len;
+    }
+    from
 }
 
 /// Whether the character at byte `i` of `text` is alphanumeric, and its length in bytes.
