@@ -145,7 +145,7 @@ pub fn unstemmed_analyzer() -> TextAnalyzer {
 ///
 /// A hit reads its passage by decompressing the whole block around it; with tantivy's
 /// default of 16 KB that was a quarter of a query for a rare term (ten hits, ten blocks).
-/// A quarter of the size costs the index about 7% more disk.
+/// A quarter of the size costs the index about 8% more disk.
 pub const DOCSTORE_BLOCK_BYTES: usize = 4096;
 
 /// The settings a new index is created with.
