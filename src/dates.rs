@@ -148,8 +148,18 @@ pub fn date_from_path(path: &Path) -> Option<DateTime<FixedOffset>> {
 /// The hierarchical facet path of a date: `/2024/02/05`, or `/undated`.
 pub fn facet_path(date: Option<DateTime<FixedOffset>>) -> String {
     match date {
-        Some(d) => format!("/{:04}/{:02}/{:02}", d.year(), d.month(), d.day()),
+        Some(d) => period_facet(d.year(), Some((d.month(), Some(d.day())))),
         None => UNDATED_FACET.to_string(),
+    }
+}
+
+/// The facet path of a year (`/2024`), a month (`/2024/02`) or a day (`/2024/02/05`):
+/// the one format the index writes and date filters query.
+pub fn period_facet(year: i32, month_day: Option<(u32, Option<u32>)>) -> String {
+    match month_day {
+        None => format!("/{year:04}"),
+        Some((m, None)) => format!("/{year:04}/{m:02}"),
+        Some((m, Some(d))) => format!("/{year:04}/{m:02}/{d:02}"),
     }
 }
 

@@ -113,31 +113,20 @@ pub fn build(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Box<
         parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if filters.from.is_some() || filters.to.is_some() {
-        let bound = |v: &Option<String>, which| -> Result<Bound<Term>> {
-            match v {
-                None => Ok(Bound::Unbounded),
-                Some(s) => {
-                    let d = parse_bound(s, which).map_err(Error::Usage)?;
-                    let t =
-                        Term::from_field_date(f.date, DateTime::from_timestamp_secs(d.timestamp()));
-                    Ok(match which {
-                        DateBound::Start => Bound::Included(t),
-                        DateBound::End => Bound::Excluded(t),
-                    })
-                }
-            }
-        };
-        let days = |v: &Option<String>, which| -> Result<Option<chrono::NaiveDate>> {
+        let parse = |v: &Option<String>, which| -> Result<Option<chrono::DateTime<chrono::Utc>>> {
             v.as_deref()
-                .map(|s| parse_bound(s, which).map(|d| d.date_naive()))
+                .map(|s| parse_bound(s, which))
                 .transpose()
                 .map_err(Error::Usage)
         };
-        let by_day = match (
-            days(&filters.from, DateBound::Start)?,
-            days(&filters.to, DateBound::End)?,
-        ) {
-            (Some(start), Some(end)) => date_facet_terms(f.date_facet, start, end),
+        let (from, to) = (
+            parse(&filters.from, DateBound::Start)?,
+            parse(&filters.to, DateBound::End)?,
+        );
+        let by_day = match (from, to) {
+            (Some(start), Some(end)) => {
+                date_facet_terms(f.date_facet, start.date_naive(), end.date_naive())
+            }
             _ => None,
         };
         let filter: Box<dyn Query> = match by_day {
@@ -154,10 +143,15 @@ pub fn build(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Box<
                 )),
                 1.0,
             )),
-            None => Box::new(RangeQuery::new(
-                bound(&filters.from, DateBound::Start)?,
-                bound(&filters.to, DateBound::End)?,
-            )),
+            None => {
+                let term = |d: chrono::DateTime<chrono::Utc>| {
+                    Term::from_field_date(f.date, DateTime::from_timestamp_secs(d.timestamp()))
+                };
+                Box::new(RangeQuery::new(
+                    from.map_or(Bound::Unbounded, |d| Bound::Included(term(d))),
+                    to.map_or(Bound::Unbounded, |d| Bound::Excluded(term(d))),
+                ))
+            }
         };
         parts.push((Occur::Must, filter));
     }
@@ -207,16 +201,14 @@ fn date_facet_terms(
         }
         let next_year = NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)?;
         let next_month = d.with_day(1)?.checked_add_months(Months::new(1))?;
-        let (path, next) = if d.ordinal() == 1 && next_year <= end {
-            (format!("/{:04}", d.year()), next_year)
+        let (month_day, next) = if d.ordinal() == 1 && next_year <= end {
+            (None, next_year)
         } else if d.day() == 1 && next_month <= end {
-            (format!("/{:04}/{:02}", d.year(), d.month()), next_month)
+            (Some((d.month(), None)), next_month)
         } else {
-            (
-                format!("/{:04}/{:02}/{:02}", d.year(), d.month(), d.day()),
-                d.succ_opt()?,
-            )
+            (Some((d.month(), Some(d.day()))), d.succ_opt()?)
         };
+        let path = crate::dates::period_facet(d.year(), month_day);
         out.push(Term::from_facet(field, &Facet::from(path.as_str())));
         d = next;
     }
