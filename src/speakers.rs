@@ -10,7 +10,7 @@
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
-    Gender, honorific_gender, is_non_name, is_org_word, is_place, is_title,
+    Gender, honorific_gender, is_non_name, is_non_person_name, is_org_word, is_place, is_title,
 };
 
 /// A speaker after normalisation.
@@ -98,6 +98,9 @@ fn is_org_phrase(raw: &str, the: bool) -> bool {
     };
     is_org_word(last)
         || is_place(raw)
+        || words.len() > 1
+            && is_non_person_name(raw)
+            && !words[..words.len() - 1].iter().any(|w| is_title(w))
         || the && !words.iter().any(|w| is_title(w))
         || words.len() == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase())
 }
@@ -129,7 +132,9 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
         if let Some(&(p, _)) = run.first() {
             let clean = clean_name(&words.join(" "));
             let n = clean.name.split(' ').count();
-            if (2..=4).contains(&n) && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
+            if (2..=4).contains(&n)
+                && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
+                && !is_non_person_name(&clean.name)
             {
                 out.push((p, clean.name));
             }
@@ -176,7 +181,8 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             continue;
         }
         if word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
-            && !(core.len() <= 2 && word.ends_with('.'))
+            && !(word.ends_with('.')
+                && (core.len() <= 2 || crate::passages::ends_with_abbreviation(core)))
         {
             flush(&mut run, &mut out);
         }

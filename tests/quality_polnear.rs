@@ -7,7 +7,7 @@ use std::process::Command;
 
 /// Scores reached on dev (docs/QUALITY.md); CI fails 0.02 below them.
 const E2E_F1: f64 = 0.793;
-const SPEAKER_SET_F1: f64 = 0.846;
+const SPEAKER_SET_F1: f64 = 0.848;
 const QUOTE_F1: f64 = 0.948;
 const SLACK: f64 = 0.02;
 

@@ -11,7 +11,8 @@
 //! only a quotation.
 
 use super::lexicon::{
-    Gender, is_name_particle, is_non_name, is_speech_verb, is_verb_modifier, is_weak_verb, pronoun,
+    Gender, is_name_particle, is_non_name, is_speech_verb, is_title, is_verb_modifier,
+    is_weak_verb, pronoun,
 };
 use super::spans::{Span, paragraphs};
 use std::ops::Range;
@@ -154,8 +155,8 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         ]);
         // Keep the full stop of an initial or abbreviation ("J.", "Gen.").
         let keep_dot = core[trimmed.len()..].starts_with('.')
-            && trimmed.chars().count() <= 3
-            && trimmed.chars().next().is_some_and(char::is_uppercase);
+            && trimmed.chars().next().is_some_and(char::is_uppercase)
+            && (trimmed.chars().count() <= 3 || crate::passages::ends_with_abbreviation(trimmed));
         let word = if keep_dot {
             &core[..trimmed.len() + 1]
         } else {
@@ -509,7 +510,16 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
                 let lead = &masked[paras[span.paragraph].start..span.range.start];
                 colon_intro(&masked, &paras, span.paragraph, lead, &closers)
             })
-            .or_else(|| intro_sentence(&masked, &para_sentences[span.paragraph], span))
+            .or_else(|| {
+                let i = span.paragraph;
+                // A paragraph of quotation alone is introduced by the last sentence of
+                // the paragraph before as a sentence is by the one before it.
+                let before = i
+                    .checked_sub(1)
+                    .filter(|_| only_quotes(&masked, &paras[i]))
+                    .and_then(|p| para_sentences[p].last());
+                intro_sentence(&masked, &para_sentences[i], before, span)
+            })
             .map(|a| Attribution {
                 inherited: true,
                 ..a
@@ -821,12 +831,20 @@ fn ends_with_quote(masked: &str, para: &Range<usize>, span: &Span) -> bool {
 
 /// `Sen. Ted Cruz tweeted a warning. "Missouri: …"`: a quotation opening a sentence takes
 /// the speaker of the sentence before it in the paragraph when that one ends on its cue.
-fn intro_sentence(masked: &str, sents: &[Range<usize>], span: &Span) -> Option<Attribution> {
+fn intro_sentence(
+    masked: &str,
+    sents: &[Range<usize>],
+    before: Option<&Range<usize>>,
+    span: &Span,
+) -> Option<Attribution> {
     let i = sents.iter().position(|s| s.contains(&span.range.start))?;
-    if i == 0 || !masked[sents[i].start..span.range.start].trim().is_empty() {
+    if !masked[sents[i].start..span.range.start].trim().is_empty() {
         return None;
     }
-    let prev = &sents[i - 1];
+    let prev = match i.checked_sub(1) {
+        Some(p) => &sents[p],
+        None => before?,
+    };
     let toks = tokens(&masked[prev.clone()], prev.start);
     let v = toks
         .iter()
@@ -1490,7 +1508,12 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     // and the name is its last capitalised run.
     let mut end = v + 1;
     while let Some(t) = toks.get(end) {
-        if t.masked || end > v + 1 && is_clause_word(&t.lower) || end - v > 10 {
+        // "of" after an office belongs to its title when no name has come yet ("said
+        // former secretary of state Hillary Clinton").
+        let office_of = t.lower == "of"
+            && is_title(&toks[end - 1].lower)
+            && !toks[v + 1..end].iter().any(|t| is_cap(t.word));
+        if t.masked || end > v + 1 && is_clause_word(&t.lower) && !office_of || end - v > 10 {
             break;
         }
         end += 1;

@@ -124,6 +124,41 @@ mod tests {
         assert_eq!(q[0].cue.as_deref(), Some("told"));
     }
 
+    fn who(text: &str) -> Vec<String> {
+        extract(text)
+            .into_iter()
+            .map(|q| q.speaker.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn places_titles_and_introducing_paragraphs() {
+        let cases: [(&str, &[&str]); 3] = [
+            // A place is no antecedent of "he".
+            (
+                "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
+                 \"With an eye to February 20th, Carolina,\" he said.",
+                &["Ted Cruz"],
+            ),
+            // Abbreviated titles and offices before a name.
+            (
+                "\"We are at war,\" said Pentagon spokesman Navy Capt. Jeff Davis.\n\n\
+                 \"The first line of defense is the community,\" said former secretary of \
+                 state Hillary Clinton, who spoke last.",
+                &["Jeff Davis", "Hillary Clinton"],
+            ),
+            // A paragraph of quotation after a sentence reporting speech.
+            (
+                "Schoen argued in a column for the Journal that delegates may reconsider.\n\n\
+                 \"A win in California would underscore her weakness as a candidate.\"",
+                &["Schoen"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(who(text), want, "{text}");
+        }
+    }
+
     #[test]
     fn organisations_are_marked() {
         let q = extract("\u{201c}We were not told,\u{201d} the State Department said.");
