@@ -390,20 +390,64 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
             if !inner.ends_with(['.', '!', '?']) {
                 return false;
             }
-            let next: Vec<&str> = text[s.range.end..].split_whitespace().take(24).collect();
+            // Only the sentence after the quotation can attribute back to it.
+            let mut next: Vec<&str> = Vec::new();
+            for w in text[s.range.end..].split_whitespace().take(24) {
+                next.push(w);
+                // Nor are the words of the next quotation cues.
+                if next.len() > 1 && w.starts_with(['"', '\u{201c}']) {
+                    break;
+                }
+                let core = w.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+                if core.ends_with(['!', '?'])
+                    || core.ends_with('.')
+                        && !crate::passages::ends_with_abbreviation(core.trim_end_matches('.'))
+                {
+                    break;
+                }
+            }
+            // `Mr Davidson said: "…" He said he had found …` moves on; `"…." Dixon said
+            // she then saw …` names the speaker of a quotation nothing introduced.
+            let introduced = introduced_before(text, s.range.start);
             let attributes_back = next.iter().take(14).enumerate().any(|(n, raw)| {
+                if n > 0 && raw.starts_with(['"', '\u{201c}']) {
+                    return false;
+                }
                 let w = raw
                     .trim_matches(|c: char| !c.is_alphabetic())
                     .to_lowercase();
                 let cue = super::lexicon::is_speech_verb(&w) || w == "according";
                 // Further on, a verb attributes back unless it opens a statement of its own
                 // (`… warned Saturday that the DNC's move …`).
-                cue && (n < 5
-                    || raw.ends_with(['.', ',', ':'])
-                    || !next[n + 1..]
-                        .iter()
-                        .take_while(|w| !w.ends_with(['.', ',', ':', ';']))
-                        .any(|w| w.eq_ignore_ascii_case("that")))
+                // A verb followed by its own complement (`Carly Fiorina said Ted Cruz
+                // "says …"`, `He said he had directed …`) opens a new statement.
+                let bare = !raw.ends_with(['.', ',', ':', ';', '!', '?']);
+                let clause = &next[n + 1..];
+                let complement = bare
+                    && (introduced
+                        && clause.first().is_some_and(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "he" | "she" | "they" | "we" | "i" | "it" | "that"
+                            )
+                        })
+                        || clause.windows(2).take(4).any(|pair| {
+                            // `But, said Solovey, "…"` introduces the quotation after it.
+                            pair[0].ends_with([',', ':']) && pair[1].starts_with(['"', '\u{201c}'])
+                        })
+                        || clause
+                            .iter()
+                            .take(5)
+                            .take_while(|w| !w.ends_with(['.', '!', '?', ';', ',']))
+                            .skip(1)
+                            .any(|w| w.starts_with(['"', '\u{201c}'])));
+                cue && !complement
+                    && (n < 5
+                        || raw.ends_with(['.', ',', ':'])
+                        || !clause
+                            .iter()
+                            .take_while(|w| !w.ends_with(['.', ',', ':', ';']))
+                            .any(|w| w.eq_ignore_ascii_case("that")))
             });
             !attributes_back
         })
@@ -411,6 +455,24 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
         .collect();
     out.sort_unstable();
     out
+}
+
+/// Whether the sentence before the quotation at `start` has a speech verb or ends in a
+/// colon: the quotation is then attributed before it.
+fn introduced_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    let sentence = before
+        .rfind(['\n', '.', '?', '!'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence.trim_end().ends_with(':')
+        || sentence.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            super::lexicon::is_speech_verb(&w)
+        })
 }
 
 /// Finds the attribution of each span, and reported speech elsewhere.
@@ -739,6 +801,26 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
     }
 }
 
+/// A pronoun that is the subject of a clause opening `toks` (`However, he held his fire
+/// …, calling him a "…"`; `He's predicting …`): nothing but openers before it.
+/// The pronoun, not the cue, marks where it stands: it refers to speakers before it.
+fn pronoun_subject(toks: &[Tok<'_>], cue: &str) -> Option<Attribution> {
+    for (i, t) in toks.iter().enumerate().take(OPENING_CLAUSE_WORDS) {
+        if t.masked || is_verb_at(toks, i) || i > 0 && is_cap(t.word) && !is_non_name(t.word) {
+            return None;
+        }
+        if matches!(t.lower.as_ref(), "he" | "she" | "they") {
+            return pronoun(&t.lower).map(|g| Attribution {
+                speaker: RawSpeaker::Pronoun(g),
+                cue: cue.to_string(),
+                inherited: false,
+                at: t.start,
+            });
+        }
+    }
+    None
+}
+
 /// Where a sentence's subject starts: after its opening clauses ("On Saturday, Baghdad
 /// said", "On Thursday, after remaining neutral, Warren appeared", "Speaking in Salem,
 /// New Hampshire, Trump went"), at the first name after a comma that is not a town's.
@@ -768,7 +850,7 @@ fn subject_start(toks: &[Tok<'_>]) -> usize {
             c += 1;
             continue;
         }
-        if first && toks[..=c].iter().all(|t| is_cap(t.word)) {
+        if first && toks[..=c].iter().all(|t| is_cap(t.word)) && !is_non_name(toks[0].word) {
             return 0;
         }
         first = false;
@@ -977,7 +1059,7 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
         // Inverted: the verb comes first (after modifiers): `said Caddell`.
         if toks[..v].iter().all(|p| is_verb_modifier(&p.lower)) {
             // `," asked Mikulski` names the speaker; `," told X` does not happen.
-            if matches!(t.lower.as_ref(), "told" | "tells" | "tell") || is_weak_verb(&t.lower) {
+            if is_tell(&t.lower) || is_weak_verb(&t.lower) {
                 return None;
             }
             let speaker = np_after(&toks, v)?;
@@ -1048,6 +1130,9 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
                         | "which"
                         | "who"
                         | "to"
+                        | "with"
+                        | "without"
+                        | "despite"
                         | "because"
                         | "if"
                         | "when"
@@ -1097,6 +1182,12 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
     })
 }
 
+/// "tell" in any form: the phrase after it is the listener (`telling Fox 35 that …`), so
+/// it never names the speaker of an inverted attribution.
+fn is_tell(w: &str) -> bool {
+    matches!(w, "told" | "tells" | "tell" | "telling")
+}
+
 /// Whether the clause starting at `toks[0]` ends in a colon right before a quotation.
 fn introduces_next(toks: &[Tok<'_>]) -> bool {
     let open = toks.iter().take_while(|t| !t.masked).count();
@@ -1107,11 +1198,7 @@ fn introduces_next(toks: &[Tok<'_>]) -> bool {
 /// its speaker (a name, or a described source).
 fn inverted_after_comma(toks: &[Tok<'_>], v: usize) -> Option<Attribution> {
     let t = &toks[v];
-    if v == 0
-        || toks[v - 1].trail != Some(',')
-        || matches!(t.lower.as_ref(), "told" | "tells" | "tell")
-        || is_weak_verb(&t.lower)
-    {
+    if v == 0 || toks[v - 1].trail != Some(',') || is_tell(&t.lower) || is_weak_verb(&t.lower) {
         return None;
     }
     let speaker = np_after(toks, v)?;
@@ -1174,17 +1261,35 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
                             && toks[v - 1].trail == Some(',')
                             && (k + 1 == v || !is_cap(toks[v - 1].word))
                     });
+                // `…, with Donald Trump tweeting that …`: the name before the participle
+                // is its subject.
+                let with_subject = np_before(toks, v).filter(|s| match s {
+                    RawSpeaker::Named { pos, .. } => toks
+                        .iter()
+                        .position(|p| p.start == *pos)
+                        .and_then(|i| i.checked_sub(1))
+                        .is_some_and(|i| toks[i].lower == "with"),
+                    _ => false,
+                });
                 said.and_then(|k| np_before(toks, k))
                     .filter(|s| matches!(s, RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_)))
+                    .or(with_subject)
                     .or_else(|| sentence_subject(&toks[..v]))
                     .map(|s| found(s, t.word))
+                    .or_else(|| pronoun_subject(&toks[..v], t.word))
             } else if v > 0 && matches!(toks[v - 1].lower.as_ref(), "and" | "but" | "or") {
                 // `… and warned of "…"`: the subject is the sentence's.
                 np_before(toks, v)
                     .or_else(|| sentence_subject(&toks[..v]))
+                    .or_else(|| inverted_before(toks, v, end))
                     .map(|s| found(s, t.word))
+                    .or_else(|| pronoun_subject(&toks[..v], t.word))
             } else {
-                np_before(toks, v).map(|s| found(s, t.word))
+                match np_before(toks, v) {
+                    Some(s @ (RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_))) => Some(s),
+                    other => inverted_before(toks, v, end).or(other),
+                }
+                .map(|s| found(s, t.word))
             };
         // `… expects President Obama to announce an "intensification"`: an infinitive is
         // inside what someone else says, so an earlier cue with a subject comes first.
@@ -1198,6 +1303,27 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
         }
     }
     fallback
+}
+
+/// `But, said Solovey, "…"`: a speech verb opening its clause, then a name that runs up
+/// to the quotation (set off by a comma or colon).
+fn inverted_before(toks: &[Tok<'_>], v: usize, end: usize) -> Option<RawSpeaker> {
+    let opens_clause = v == 0
+        || toks[v - 1]
+            .trail
+            .is_some_and(|c| matches!(c, ',' | ';' | '.'))
+        || matches!(toks[v - 1].lower.as_ref(), "and" | "but");
+    if !opens_clause || is_tell(&toks[v].lower) || is_weak_verb(&toks[v].lower) {
+        return None;
+    }
+    let speaker = np_after(toks, v)?;
+    let RawSpeaker::Named { pos, .. } = &speaker else {
+        return None;
+    };
+    // The name must end the text before the quotation.
+    let first = toks.iter().position(|t| t.start == *pos)?;
+    let last = (first..end).find(|&i| toks[i].trail.is_some())?;
+    (last + 1 == end && toks[last].trail.is_some_and(|c| matches!(c, ',' | ':'))).then_some(speaker)
 }
 
 /// The speaker phrase ending right before token `v` (a verb), skipping modifiers and an
@@ -1228,6 +1354,15 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         };
     }
     if let Some(g) = pronoun(&last.lower) {
+        // `Trump said he responded: "…"`: "he" is the one who said so.
+        if g.is_some()
+            && i >= 2
+            && is_verb_at(toks, i - 2)
+            && !toks[i - 2].lower.ends_with("ing")
+            && let Some(named @ RawSpeaker::Named { .. }) = np_before(toks, i - 2)
+        {
+            return Some(named);
+        }
         return (last.lower != "it" && last.lower != "who").then_some(RawSpeaker::Pronoun(g));
     }
     let mut end = i; // exclusive end of the name run

@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 3] = [
+        let cases: [(&str, &[&str]); 10] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -152,6 +152,51 @@ mod tests {
                 "Schoen argued in a column for the Journal that delegates may reconsider.\n\n\
                  \"A win in California would underscore her weakness as a candidate.\"",
                 &["Schoen"],
+            ),
+            // The name before a participle after "with" is its subject.
+            (
+                "Republicans were quick to chime in, with Donald Trump tweeting that it \
+                 was a \"disaster\" for Clinton.",
+                &["Donald Trump"],
+            ),
+            // The listener after "telling" is never the speaker.
+            (
+                "The foundation would not address \"that person in the news today,\" \
+                 telling Fox 35 that it is focused on other work.",
+                &[""],
+            ),
+            // A verb with its own complement after a quotation opens a new statement.
+            (
+                "Donald Trump said Hillary Clinton \"caused death.\" Bernie Sanders called \
+                 Trump a \"pathological liar.\" Carly Fiorina said Ted Cruz \"says \
+                 whatever he needs to say.\"",
+                &["Donald Trump", "Bernie Sanders", "Carly Fiorina"],
+            ),
+            // An opening phrase is no subject; a pronoun subject serves a participle.
+            (
+                "In Washington, President Obama released a statement condemning \"what \
+                 appears to be a horrific attack.\" He said he had directed his team to \
+                 help.\n\nHowever, he held his fire on the governor, calling him a \
+                 \"good man.\"",
+                &["Obama", "Obama"],
+            ),
+            // An inverted cue before the quotation.
+            (
+                "His boss was generous. But, said Solovey, \"I don't want to dry up his \
+                 ego at all.\"",
+                &["Solovey"],
+            ),
+            // A quotation nothing introduced is the speaker's who goes on after it.
+            (
+                "Police arrived at noon.\n\n\"I couldn't see her face at all.\" Mandy \
+                 Dixon said she then saw the suspect \"dragged\" out.",
+                &["Mandy Dixon", "Mandy Dixon"],
+            ),
+            // "he" in `X said he …` is X.
+            (
+                "Ted Cruz spoke first. \"I'll be presidential,\" Cruz said.\n\n\
+                 But Donald Trump said he responded: \"I'm not so sure.\"",
+                &["Ted Cruz", "Donald Trump"],
             ),
         ];
         for (text, want) in cases {
