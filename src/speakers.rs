@@ -10,7 +10,8 @@
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
-    Gender, honorific_gender, is_non_name, is_non_person_name, is_org_word, is_place, is_title,
+    Gender, honorific_gender, is_non_name, is_non_person_name, is_org_word, is_place,
+    is_speech_verb, is_title,
 };
 
 /// A speaker after normalisation.
@@ -73,7 +74,12 @@ pub fn clean_name(raw: &str) -> CleanName {
     if start > 0 && words.get(start - 1) == Some(&"of") && start + 1 < words.len() {
         start += 1;
     }
-    while start + 1 < words.len() && is_non_name(words[start]) {
+    // "Stated Stone": a sentence may open on its verb, in the past tense.
+    let opening_verb = |w: &str| {
+        let lower = w.to_lowercase();
+        lower.len() >= 5 && lower.ends_with("ed") && is_speech_verb(&lower)
+    };
+    while start + 1 < words.len() && (is_non_name(words[start]) || opening_verb(words[start])) {
         start += 1;
     }
     let name = words[start.min(words.len())..].join(" ");

@@ -526,6 +526,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
                     .or(other)
                     .or_else(|| name_colon(&toks))
                     .or_else(|| subject_colon(&toks))
+                    .or_else(|| opening_subject_colon(&toks))
             }
         };
     }
@@ -701,7 +702,18 @@ fn name_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
     if last.trail != Some(':') || last.masked || !is_cap(last.word) {
         return None;
     }
-    let speaker = name_run_before(toks, toks.len())?;
+    let speaker = match name_run_before(toks, toks.len())? {
+        // `Stated Stone: "…"`: a speech verb opening the sentence is no part of the name.
+        RawSpeaker::Named { text, the, pos } => match text.split_once(' ') {
+            Some((verb, rest)) if is_speech_verb(&verb.to_lowercase()) => RawSpeaker::Named {
+                pos: pos + verb.len() + 1,
+                text: rest.to_string(),
+                the,
+            },
+            _ => RawSpeaker::Named { text, the, pos },
+        },
+        other => other,
+    };
     let at = speaker_at(&speaker, last.start);
     matches!(speaker, RawSpeaker::Named { .. }).then_some(Attribution {
         speaker,
@@ -729,6 +741,38 @@ fn subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
         at: speaker_at(&speaker, t.start),
         speaker,
         cue: t.word.to_string(),
+        inherited: false,
+    })
+}
+
+/// `Clinton has since apologized for what happened: "…"`: a sentence that opens on a
+/// name and ends in a colon right before the quotation introduces it, whatever its verb.
+fn opening_subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
+    let last = toks.last()?;
+    let colons = toks.iter().filter(|t| t.trail == Some(':')).count();
+    if last.trail != Some(':') || colons > 1 || toks.iter().any(|t| t.masked) {
+        return None;
+    }
+    let speaker = sentence_subject(toks)?;
+    let RawSpeaker::Named { pos, .. } = &speaker else {
+        return None;
+    };
+    // The name is the subject only if a verb follows it ("Clinton has …", not "Clinton's
+    // plan promises …").
+    let first = toks.iter().position(|t| t.start == *pos)?;
+    let after = toks[first..].iter().position(|t| !is_cap(t.word))? + first;
+    if toks[after - 1].poss
+        || matches!(
+            toks[after].lower.as_ref(),
+            "and" | "or" | "of" | "in" | "on" | "at" | "for" | "to" | "with" | "from"
+        )
+    {
+        return None;
+    }
+    Some(Attribution {
+        at: *pos,
+        cue: ":".into(),
+        speaker,
         inherited: false,
     })
 }
@@ -1383,22 +1427,33 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         let mut j = found?;
         // "Dean Johnson, a salesman from Sumter, South Carolina, says", "Cory James, 22, of
         // Flint, Mich., said": a town and its state, and an age, sit inside the apposition.
-        let mut widened = false;
-        loop {
-            if town_before_state(toks, j)
-                && let Some(k) = comma_before(toks, j, i)
-            {
-                j = k;
-                widened = true;
-            } else if widened
-                && j >= 1
-                && toks[j].word.bytes().all(|b| b.is_ascii_digit())
-                && toks[j - 1].trail == Some(',')
-            {
-                j -= 1;
-            } else {
-                break;
+        let widen = |mut j: usize| {
+            let mut widened = false;
+            loop {
+                if town_before_state(toks, j)
+                    && let Some(k) = comma_before(toks, j, i)
+                {
+                    j = k;
+                    widened = true;
+                } else if widened
+                    && j >= 1
+                    && toks[j].word.bytes().all(|b| b.is_ascii_digit())
+                    && toks[j - 1].trail == Some(',')
+                {
+                    j -= 1;
+                } else {
+                    return j;
+                }
             }
+        };
+        j = widen(j);
+        // "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": a relative
+        // clause closing the apposition reaches back past the state to the name.
+        if matches!(toks[j + 1].lower.as_ref(), "who" | "whose")
+            && !matches!(name_run_before(toks, j + 1), Some(RawSpeaker::Named { .. }))
+            && let Some(k) = comma_before(toks, j, i)
+        {
+            j = widen(k);
         }
         // An apposition describes ("the Prime Minister's military spokesman", "Sanders'
         // campaign manager", "35"); a list of names ("Cruz, Rubio and Kasich") does not.

@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 10] = [
+        let cases: [(&str, &[&str]); 13] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -191,6 +191,23 @@ mod tests {
                 "Police arrived at noon.\n\n\"I couldn't see her face at all.\" Mandy \
                  Dixon said she then saw the suspect \"dragged\" out.",
                 &["Mandy Dixon", "Mandy Dixon"],
+            ),
+            // A sentence opening on a name and ending in a colon introduces a quotation.
+            (
+                "Clinton has since apologized for what happened: \"I should have used two \
+                 email addresses.\"",
+                &["Clinton"],
+            ),
+            // A relative clause closes an apposition that holds a town and its state.
+            (
+                "\"Both of them scare me,\" Harry Bond, 30, of Raleigh, N.C., who was among \
+                 those polled, said in an interview.",
+                &["Harry Bond"],
+            ),
+            // A sentence may open on its verb.
+            (
+                "Stated Stone: \"I think that the stakes are so high for all of us.\"",
+                &["Stone"],
             ),
             // "he" in `X said he …` is X.
             (
