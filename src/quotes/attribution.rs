@@ -419,29 +419,9 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
                 let cue = super::lexicon::is_speech_verb(&w) || w == "according";
                 // Further on, a verb attributes back unless it opens a statement of its own
                 // (`… warned Saturday that the DNC's move …`).
-                // A verb followed by its own complement (`Carly Fiorina said Ted Cruz
-                // "says …"`, `He said he had directed …`) opens a new statement.
                 let bare = !raw.ends_with(['.', ',', ':', ';', '!', '?']);
                 let clause = &next[n + 1..];
-                let complement = bare
-                    && (introduced
-                        && clause.first().is_some_and(|w| {
-                            matches!(
-                                w.to_lowercase().as_str(),
-                                "he" | "she" | "they" | "we" | "i" | "it" | "that"
-                            )
-                        })
-                        || clause.windows(2).take(4).any(|pair| {
-                            // `But, said Solovey, "…"` introduces the quotation after it.
-                            pair[0].ends_with([',', ':']) && pair[1].starts_with(['"', '\u{201c}'])
-                        })
-                        || clause
-                            .iter()
-                            .take(5)
-                            .take_while(|w| !w.ends_with(['.', '!', '?', ';', ',']))
-                            .skip(1)
-                            .any(|w| w.starts_with(['"', '\u{201c}'])));
-                cue && !complement
+                cue && !(bare && opens_statement(clause, introduced))
                     && (n < 5
                         || raw.ends_with(['.', ',', ':'])
                         || !clause
@@ -455,6 +435,34 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
         .collect();
     out.sort_unstable();
     out
+}
+
+/// Whether a speech verb followed by the words `clause` opens a statement of its own
+/// rather than attributing the quotation before it: another quotation follows within a
+/// few words (`Carly Fiorina said Ted Cruz "says …"`, `But, said Solovey, "…"`), or, when
+/// that quotation was `introduced` in its own sentence, a complement clause does (`Mr
+/// Davidson said: "…" He said he had found …`).
+fn opens_statement(clause: &[&str], introduced: bool) -> bool {
+    let opens_quote = |w: &&str| w.starts_with(['"', '\u{201c}']);
+    let complement = || {
+        clause.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "he" | "she" | "they" | "we" | "i" | "it" | "that"
+            )
+        })
+    };
+    introduced && complement()
+        || clause
+            .windows(2)
+            .take(4)
+            .any(|pair| pair[0].ends_with([',', ':']) && opens_quote(&pair[1]))
+        || clause
+            .iter()
+            .take(5)
+            .take_while(|w| !w.ends_with(['.', '!', '?', ';', ',']))
+            .skip(1)
+            .any(opens_quote)
 }
 
 /// Whether the sentence before the quotation at `start` has a speech verb or ends in a
