@@ -175,6 +175,11 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         let poss = stripped.is_some() || core.ends_with('\'') || core.ends_with('\u{2019}');
         let word = stripped.unwrap_or(word);
         if word.is_empty() {
+            // Punctuation left alone by a blanked parenthetical ("O'Rourke (D-Tex.), a
+            // …") still closes the word before it.
+            if let Some(prev) = out.last_mut().filter(|p| p.trail.is_none() && !p.masked) {
+                prev.trail = trail;
+            }
             continue;
         }
         out.push(Tok {
@@ -525,6 +530,17 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
             .as_ref()
             .is_some_and(|a| matches!(a.speaker, RawSpeaker::Unnamed(_)));
         result[qi] = match after_found {
+            // `Durbin said on Thursday he "…," and he said …`: a name introducing the
+            // quotation in its own sentence outranks a pronoun after it.
+            Some(a) if matches!(a.speaker, RawSpeaker::Pronoun(_)) => {
+                let toks = tokens(before, before_start);
+                from_before(&toks)
+                    .filter(|b| {
+                        matches!(b.speaker, RawSpeaker::Named { .. })
+                            && !is_weak_verb(&b.cue.to_lowercase())
+                    })
+                    .or(Some(a))
+            }
             Some(a) if !unnamed => Some(a),
             other => {
                 // Tokenised once for both readings of the text before the quotation.
@@ -534,7 +550,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
                     .or(other)
                     .or_else(|| name_colon(&toks))
                     .or_else(|| subject_colon(&toks))
-                    .or_else(|| opening_subject_colon(&toks))
+                    .or_else(|| opening_subject_colon(&toks, &masked))
             }
         };
     }
@@ -755,7 +771,7 @@ fn subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
 
 /// `Clinton has since apologized for what happened: "…"`: a sentence that opens on a
 /// name and ends in a colon right before the quotation introduces it, whatever its verb.
-fn opening_subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
+fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> {
     let last = toks.last()?;
     let colons = toks.iter().filter(|t| t.trail == Some(':')).count();
     if last.trail != Some(':') || colons > 1 || toks.iter().any(|t| t.masked) {
@@ -769,11 +785,52 @@ fn opening_subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
     // plan promises …").
     let first = toks.iter().position(|t| t.start == *pos)?;
     let after = toks[first..].iter().position(|t| !is_cap(t.word))? + first;
-    if toks[after - 1].poss
+    let name = &toks[first..after];
+    let contraction = |w: &str| w.contains(['\'', '\u{2019}', '&']);
+    let next = toks[after].lower.as_ref();
+    let verb_next = next.ends_with("ed")
+        || next.ends_with('s') && !next.ends_with("ss")
         || matches!(
-            toks[after].lower.as_ref(),
-            "and" | "or" | "of" | "in" | "on" | "at" | "for" | "to" | "with" | "from"
+            next,
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "did"
+                | "also"
+                | "then"
+                | "later"
+                | "once"
+                | "again"
         )
+        || is_verb_modifier(next);
+    // A single word opening a sentence is a name only if the article also gives it as
+    // the last word of a longer one ("Clinton" after "Hillary Clinton"): "Never", "People"
+    // and "Offenders" open sentences too.
+    let known_surname = |w: &str| {
+        masked.match_indices(w).any(|(i, _)| {
+            let before = masked[..i].strip_suffix(' ').unwrap_or("");
+            let prev = before.rsplit(' ').next().unwrap_or("");
+            masked[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && before.len() < i
+                && prev.chars().next().is_some_and(char::is_uppercase)
+                && !prev.ends_with(['.', ',', ':', ';'])
+        })
+    };
+    if toks[after - 1].poss
+        || toks[after - 1].trail.is_some()
+        || name.iter().any(|t| contraction(t.word))
+        || !verb_next
+        || name.len() == 1 && !known_surname(name[0].word)
     {
         return None;
     }
@@ -1577,7 +1634,11 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         && let Some(named @ RawSpeaker::Named { .. }) = name_run_before(toks, k - 1)
         && let RawSpeaker::Named { text, .. } = &named
         && text.contains(' ')
-        && !text.split(' ').any(super::lexicon::is_org_word)
+        // Titles go first: "House Speaker Paul D. Ryan of Wisconsin" is a person.
+        && !crate::speakers::clean_name(text)
+            .name
+            .split(' ')
+            .any(super::lexicon::is_org_word)
     {
         return Some(named);
     }
@@ -1720,7 +1781,11 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         }
     }
     let phrase = &toks[v + 1..end];
-    let Some(last_cap) = phrase.iter().rposition(|t| is_cap(t.word)) else {
+    // A party tag after the name ("Rep. Beto O'Rourke (D-Tex.)") is not its last word.
+    let Some(last_cap) = phrase
+        .iter()
+        .rposition(|t| is_cap(t.word) && !not_a_name(t, false))
+    else {
         let described = phrase
             .last()
             .filter(|t| super::lexicon::is_source_noun(&t.lower))

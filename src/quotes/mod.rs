@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 13] = [
+        let cases: [(&str, &[&str]); 16] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -194,9 +194,11 @@ mod tests {
             ),
             // A sentence opening on a name and ending in a colon introduces a quotation.
             (
-                "Clinton has since apologized for what happened: \"I should have used two \
-                 email addresses.\"",
-                &["Clinton"],
+                "Hillary Clinton spoke in Iowa.\n\nClinton has since apologized for what \
+                 happened: \"I should have used two email addresses.\"\n\n\
+                 Never has a campaign looked so tired: \"We are done with all of this now,\" \
+                 one aide said.",
+                &["Hillary Clinton", "one aide"],
             ),
             // A relative clause closes an apposition that holds a town and its state.
             (
@@ -208,6 +210,26 @@ mod tests {
             (
                 "Stated Stone: \"I think that the stakes are so high for all of us.\"",
                 &["Stone"],
+            ),
+            // A person "of" a place is the person, titles and all.
+            (
+                "House Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" \
+                 state of the campaign.",
+                &["Paul D. Ryan"],
+            ),
+            // A party tag is not the last word of the name before it.
+            (
+                "\"The intensity of his supporters is greater than for anyone,\" said Rep. \
+                 Beto O'Rourke (D-Tex.), a Clinton endorser whose El Paso-based district is \
+                 safe.",
+                &["Beto O'Rourke"],
+            ),
+            // A name introducing the quotation outranks a pronoun after it.
+            (
+                "Hillary Clinton said Wednesday she wants an inquiry. Durbin said on \
+                 Thursday he \"hand-delivered a letter to the attorney general today,\" \
+                 and he said he hoped for more.",
+                &["Durbin"],
             ),
             // "he" in `X said he …` is X.
             (
