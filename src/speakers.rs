@@ -10,8 +10,8 @@
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
-    Gender, honorific_gender, is_non_name, is_non_person_name, is_org_word, is_place,
-    is_speech_verb, is_title,
+    Gender, honorific_gender, is_adverb_shaped, is_non_name, is_non_person_name, is_org_word,
+    is_place, is_speech_verb, is_title,
 };
 
 /// A speaker after normalisation.
@@ -75,9 +75,11 @@ pub fn clean_name(raw: &str) -> CleanName {
         start += 1;
     }
     // "Stated Stone": a sentence may open on its verb, in the past tense.
+    // So may it open on an adverb ("Previously Kelly").
     let opening_verb = |w: &str| {
         let lower = w.to_lowercase();
         lower.len() >= 5 && lower.ends_with("ed") && is_speech_verb(&lower)
+            || lower.len() >= 6 && lower.ends_with("ly") && is_adverb_shaped(&lower)
     };
     while start + 1 < words.len() && (is_non_name(words[start]) || opening_verb(words[start])) {
         start += 1;

@@ -11,8 +11,8 @@
 //! only a quotation.
 
 use super::lexicon::{
-    Gender, is_name_particle, is_non_name, is_speech_verb, is_title, is_verb_modifier,
-    is_weak_verb, pronoun,
+    Gender, is_adverb_shaped, is_name_particle, is_non_name, is_speech_verb, is_title,
+    is_verb_modifier, is_weak_verb, pronoun,
 };
 use super::spans::{Span, paragraphs};
 use std::ops::Range;
@@ -1166,7 +1166,7 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
             continue;
         }
         // Inverted: the verb comes first (after modifiers): `said Caddell`.
-        if toks[..v].iter().all(|p| is_verb_modifier(&p.lower)) {
+        if toks[..v].iter().all(modifies_verb) {
             // `," asked Mikulski` names the speaker; `," told X` does not happen.
             if is_tell(&t.lower) || is_weak_verb(&t.lower) {
                 return None;
@@ -1289,6 +1289,15 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
             inherited: false,
         })
     })
+}
+
+/// An adverb or other word that may stand between a speaker and the verb. A capitalised
+/// word ending in "-ly" is an adverb only in an adverb's shape ("Previously", "Initially",
+/// "Broadly"); otherwise it is a name ("Kelly said", "Skelly called", "Connolly").
+fn modifies_verb(t: &Tok<'_>) -> bool {
+    let lower = t.lower.as_ref();
+    is_verb_modifier(lower)
+        && (!is_cap(t.word) || !lower.ends_with("ly") || is_adverb_shaped(lower))
 }
 
 /// "tell" in any form: the phrase after it is the listener (`telling Fox 35 that …`), so
@@ -1440,7 +1449,7 @@ fn inverted_before(toks: &[Tok<'_>], v: usize, end: usize) -> Option<RawSpeaker>
 fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     let mut i = v;
     while i > 0
-        && (is_verb_modifier(&toks[i - 1].lower) || is_time_word(&toks[i - 1].lower))
+        && (modifies_verb(&toks[i - 1]) || is_time_word(&toks[i - 1].lower))
         && toks[i - 1].trail.is_none()
     {
         i -= 1;
@@ -1618,7 +1627,11 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         start -= 1;
     }
     // Drop sentence openers ("But", "The") from the front; remember a leading "the".
-    while start < end && (is_non_name(toks[start].word) || not_a_name(&toks[start], start == 0)) {
+    while start < end
+        && (is_non_name(toks[start].word)
+            || not_a_name(&toks[start], start == 0)
+            || toks[start].lower.ends_with("ly") && modifies_verb(&toks[start]))
+    {
         start += 1;
     }
     // "Jeffrey Lewis of the James Martin Center said": the person, not the institution.

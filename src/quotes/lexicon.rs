@@ -1368,6 +1368,20 @@ pub fn is_verb_modifier(word: &str) -> bool {
     is_listed_modifier(word) || is_ly_adverb(word)
 }
 
+/// Whether a lower-case word in "-ly" has the shape of an adverb ("previously",
+/// "initially", "broadly", "heavily") rather than of a name ("kelly", "connolly",
+/// "emily"): names are tested by their capitalised form, so the shape decides.
+pub fn is_adverb_shaped(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ically", "ially", "inally", "ously", "ively", "ently", "antly", "ately", "edly", "ingly",
+        "ibly", "ably", "fully", "lessly", "larly", "ckly", "ghtly", "ctly", "stly", "rtly", "dly",
+        "ntly", "erally", "urally",
+    ];
+    ENDINGS.iter().any(|e| lower.ends_with(e))
+        || lower.len() >= 6 && lower.ends_with("ily")
+        || lower.len() >= 7 && lower.ends_with("ely")
+}
+
 fn is_ly_adverb(word: &str) -> bool {
     word.len() >= 6
         && word.ends_with("ly")

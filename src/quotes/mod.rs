@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 16] = [
+        let cases: [(&str, &[&str]); 17] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -230,6 +230,12 @@ mod tests {
                  Thursday he \"hand-delivered a letter to the attorney general today,\" \
                  and he said he hoped for more.",
                 &["Durbin"],
+            ),
+            // A capitalised word in "-ly" is a name unless it has an adverb's shape.
+            (
+                "\"We are not done yet,\" Connolly said.\n\nPreviously Kelly told ABC \
+                 \"it was a tough night for everyone involved.\"",
+                &["Connolly", "Kelly"],
             ),
             // "he" in `X said he …` is X.
             (
