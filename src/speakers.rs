@@ -77,6 +77,15 @@ pub fn clean_name(raw: &str) -> CleanName {
     // "Stated Stone": a sentence may open on its verb, in the past tense.
     // So may it open on an adverb ("Previously Kelly").
     let opening_verb = |w: &str| {
+        // Most words end in neither: lower-case only the few that may qualify.
+        let ends = |suffix: &str| {
+            w.len() >= suffix.len()
+                && w.is_char_boundary(w.len() - suffix.len())
+                && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        if !ends("ed") && !ends("ly") {
+            return false;
+        }
         let lower = w.to_lowercase();
         lower.len() >= 5 && lower.ends_with("ed") && is_speech_verb(&lower)
             || lower.len() >= 6 && lower.ends_with("ly") && is_adverb_shaped(&lower)

@@ -413,7 +413,8 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
             }
             // `Mr Davidson said: "…" He said he had found …` moves on; `"…." Dixon said
             // she then saw …` names the speaker of a quotation nothing introduced.
-            let introduced = introduced_before(text, s.range.start);
+            let introduced = std::cell::OnceCell::new();
+            let introduced = || *introduced.get_or_init(|| introduced_before(text, s.range.start));
             let attributes_back = next.iter().take(14).enumerate().any(|(n, raw)| {
                 if n > 0 && raw.starts_with(['"', '\u{201c}']) {
                     return false;
@@ -447,7 +448,7 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
 /// few words (`Carly Fiorina said Ted Cruz "says …"`, `But, said Solovey, "…"`), or, when
 /// that quotation was `introduced` in its own sentence, a complement clause does (`Mr
 /// Davidson said: "…" He said he had found …`).
-fn opens_statement(clause: &[&str], introduced: bool) -> bool {
+fn opens_statement(clause: &[&str], introduced: impl Fn() -> bool) -> bool {
     let opens_quote = |w: &&str| w.starts_with(['"', '\u{201c}']);
     let complement = || {
         clause.first().is_some_and(|w| {
@@ -457,7 +458,7 @@ fn opens_statement(clause: &[&str], introduced: bool) -> bool {
             )
         })
     };
-    introduced && complement()
+    complement() && introduced()
         || clause
             .windows(2)
             .take(4)
@@ -473,11 +474,7 @@ fn opens_statement(clause: &[&str], introduced: bool) -> bool {
 /// Whether the sentence before the quotation at `start` has a speech verb or ends in a
 /// colon: the quotation is then attributed before it.
 fn introduced_before(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(300);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..start];
+    let before = &text[tail_start(text, 0, start, 300)..start];
     let sentence = before
         .rfind(['\n', '.', '?', '!'])
         .map_or(before, |i| &before[i + 1..]);
@@ -1381,17 +1378,19 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
                     });
                 // `…, with Donald Trump tweeting that …`: the name before the participle
                 // is its subject.
-                let with_subject = np_before(toks, v).filter(|s| match s {
-                    RawSpeaker::Named { pos, .. } => toks
-                        .iter()
-                        .position(|p| p.start == *pos)
-                        .and_then(|i| i.checked_sub(1))
-                        .is_some_and(|i| toks[i].lower == "with"),
-                    _ => false,
-                });
+                let with_subject = || {
+                    np_before(toks, v).filter(|s| match s {
+                        RawSpeaker::Named { pos, .. } => toks
+                            .iter()
+                            .position(|p| p.start == *pos)
+                            .and_then(|i| i.checked_sub(1))
+                            .is_some_and(|i| toks[i].lower == "with"),
+                        _ => false,
+                    })
+                };
                 said.and_then(|k| np_before(toks, k))
                     .filter(|s| matches!(s, RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_)))
-                    .or(with_subject)
+                    .or_else(with_subject)
                     .or_else(|| sentence_subject(&toks[..v]))
                     .map(|s| found(s, t.word))
                     .or_else(|| pronoun_subject(&toks[..v], t.word))
