@@ -450,13 +450,28 @@ fn sentence_closers(text: &str, spans: &[Span]) -> Vec<usize> {
 /// Davidson said: "…" He said he had found …`).
 fn opens_statement(clause: &[&str], introduced: impl Fn() -> bool) -> bool {
     let opens_quote = |w: &&str| w.starts_with(['"', '\u{201c}']);
+    // `said Wednesday she, too, wants …`: when it was said comes before what.
     let complement = || {
-        clause.first().is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "he" | "she" | "they" | "we" | "i" | "it" | "that"
-            )
-        })
+        clause
+            .iter()
+            .map(|w| {
+                w.trim_end_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+            })
+            .take(4)
+            .find(|w| {
+                !(super::lexicon::is_time_word(w)
+                    || matches!(
+                        w.as_str(),
+                        "on" | "last" | "this" | "earlier" | "later" | "week"
+                    ))
+            })
+            .is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "he" | "she" | "they" | "we" | "i" | "it" | "that"
+                )
+            })
     };
     complement() && introduced()
         || clause
@@ -1448,7 +1463,7 @@ fn inverted_before(toks: &[Tok<'_>], v: usize, end: usize) -> Option<RawSpeaker>
 fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     let mut i = v;
     while i > 0
-        && (modifies_verb(&toks[i - 1]) || is_time_word(&toks[i - 1].lower))
+        && (modifies_verb(&toks[i - 1]) || super::lexicon::is_time_word(&toks[i - 1].lower))
         && toks[i - 1].trail.is_none()
     {
         i -= 1;
@@ -1883,27 +1898,6 @@ fn is_number_word(w: &str) -> bool {
             | "ten"
             | "eleven"
             | "twelve"
-    )
-}
-
-/// Words of time that sit between a speaker and the verb ("Priebus later Thursday told").
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
     )
 }
 

@@ -1361,6 +1361,29 @@ pub fn is_name_particle(word: &str) -> bool {
         || word.starts_with("el-")
 }
 
+/// Words of a time expression around a speech verb: between speaker and verb ("Priebus
+/// later Thursday told"), or between the verb and what was said (`said on Wednesday she
+/// …`).
+pub fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
+}
+
 /// Adverbs and auxiliaries that may stand between a speaker and the verb ("he later said",
 /// "Clinton emphatically proclaimed"): a list, and any other adverb in "-ly" that is not
 /// a noun ("the family said", "a close ally said").

@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 17] = [
+        let cases: [(&str, &[&str]); 18] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -191,6 +191,12 @@ mod tests {
                 "Police arrived at noon.\n\n\"I couldn't see her face at all.\" Mandy \
                  Dixon said she then saw the suspect \"dragged\" out.",
                 &["Mandy Dixon", "Mandy Dixon"],
+            ),
+            // When comes before what: `said Wednesday she …` opens its own statement.
+            (
+                "Lisa M. Madigan asserted that \"trust in the police is broken.\" Hillary \
+                 Clinton said Wednesday she, too, wants an inquiry.",
+                &["Lisa M. Madigan"],
             ),
             // A sentence opening on a name and ending in a colon introduces a quotation.
             (
