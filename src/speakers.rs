@@ -139,9 +139,14 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     let mut out = Vec::new();
     let mut run: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
-    let flush = |run: &mut Vec<(usize, &str)>, out: &mut Vec<(usize, String)>| {
+    // Whether the word before the current run was "in": `a media breakfast in Des Moines`
+    // names a place, which a later "he" must not take for a person. "In" itself is never
+    // part of a name (`In February. Ms Smith`, `in Manchester Gould said` ran together).
+    let mut after_in = false;
+    let mut previous_in = false;
+    let flush = |run: &mut Vec<(usize, &str)>, out: &mut Vec<(usize, String)>, after_in: bool| {
         // A lone capitalised word is never a full name: most runs are, so skip them early.
-        if run.len() < 2 {
+        if run.len() < 2 || after_in {
             run.clear();
             return;
         }
@@ -162,8 +167,14 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
         let start = pos;
         pos += piece.len();
         let word = piece.trim();
+        let is_in = word.eq_ignore_ascii_case("in");
+        let was_in = std::mem::replace(&mut previous_in, is_in);
+        if is_in {
+            flush(&mut run, &mut out, after_in);
+            continue;
+        }
         if word.is_empty() {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut out, after_in);
             continue;
         }
         if let Some(g) = honorific.take()
@@ -180,31 +191,36 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             .next()
             .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut out, after_in);
             continue;
         }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
-        let core = core
+        let possessive = core
             .strip_suffix("'s")
-            .or_else(|| core.strip_suffix("\u{2019}s"))
-            .unwrap_or(core);
+            .or_else(|| core.strip_suffix("\u{2019}s"));
+        let core = possessive.unwrap_or(core);
         let cap = core.chars().next().is_some_and(char::is_uppercase)
             && core.chars().any(char::is_lowercase)
             || core.len() == 2 && core.ends_with('.');
         if cap && (!word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty()) {
+            if run.is_empty() {
+                after_in = was_in;
+            }
+            // `in Nick Clegg's constituency` names the person after all.
+            after_in &= possessive.is_none() && !word.ends_with(['\'', '\u{2019}']);
             run.push((start, core.trim_end_matches('.').trim_end_matches(',')));
         } else {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut out, after_in);
             continue;
         }
         if word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
             && !(word.ends_with('.')
                 && (core.len() <= 2 || crate::passages::ends_with_abbreviation(core)))
         {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut out, after_in);
         }
     }
-    flush(&mut run, &mut out);
+    flush(&mut run, &mut out, after_in);
     (out, genders)
 }
 
@@ -499,6 +515,22 @@ mod tests {
     fn full_names_found_in_text() {
         let names = names_in("Spokesman John Kirby said. Later Mr Kirby left.");
         assert!(names.contains(&"John Kirby".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn places_after_in_are_not_names() {
+        assert_eq!(
+            names_in("He spoke at a breakfast in Des Moines with Bernie Sanders."),
+            ["Bernie Sanders"]
+        );
+        // "In" never starts a name, and a possessive after "in" is a person's.
+        assert_eq!(
+            names_in(
+                "In February, Jim Gamble left; trees fell in Nick Clegg's constituency, \
+                 as in Lies Pauwels\u{2019} show."
+            ),
+            ["Jim Gamble", "Nick Clegg", "Lies Pauwels"]
+        );
     }
 
     #[test]

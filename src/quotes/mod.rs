@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 18] = [
+        let cases: [(&str, &[&str]); 19] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -197,6 +197,12 @@ mod tests {
                 "Lisa M. Madigan asserted that \"trust in the police is broken.\" Hillary \
                  Clinton said Wednesday she, too, wants an inquiry.",
                 &["Lisa M. Madigan"],
+            ),
+            // A place after "in" is no antecedent of "he".
+            (
+                "Bernie Sanders spoke first.\n\nOn Thursday, Sanders unloaded on the Post at \
+                 a breakfast in Des Moines. \"Check out the editorial page,\" he said.",
+                &["Bernie Sanders"],
             ),
             // A sentence opening on a name and ending in a colon introduces a quotation.
             (
