@@ -366,6 +366,26 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
     single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// Where a second sentence starts inside `word`, glued to the first without a space
+/// (`Redknapp.When`, `charge!She`): after a `.`, `!` or `?` that follows two lower-case
+/// letters and comes before a capital and a lower-case letter. Scraped text that lost its
+/// paragraph breaks is full of these; `U.S.Army`, `Ph.D` and `St.John` are not.
+pub fn glued_sentence_start(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    (2..b.len()).find(|&i| is_glued_stop(b, i)).map(|i| i + 1)
+}
+
+/// Whether the byte at `i` of `b` ends a sentence glued to the next, as in
+/// [`glued_sentence_start`]. Works on bytes, so any `i` is safe.
+pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
+    i >= 2
+        && matches!(b.get(i), Some(b'.' | b'!' | b'?'))
+        && b[i - 1].is_ascii_lowercase()
+        && b[i - 2].is_ascii_lowercase()
+        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+}
+
 /// The first sentence of `s`.
 pub fn first_sentence(s: &str) -> &str {
     sentence_spans(s)
@@ -387,6 +407,17 @@ pub fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_sentences_are_found_and_abbreviations_are_not() {
+        assert_eq!(glued_sentence_start("Redknapp.When"), Some(9));
+        assert_eq!(glued_sentence_start("charge!She"), Some(7));
+        for word in ["U.S.Army", "Ph.D", "St.John", "example.com", "3.5m", "é.É"] {
+            assert_eq!(glued_sentence_start(word), None, "{word}");
+        }
+        // Bytes, not characters: a multi-byte letter before the stop is no panic.
+        assert!(!is_glued_stop("né.Ab".as_bytes(), 3));
+    }
 
     #[test]
     fn paragraphs_join_wrapped_lines_and_keep_offsets() {

@@ -163,7 +163,16 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
         }
         run.clear();
     };
-    for piece in text.split_inclusive(char::is_whitespace) {
+    // A sentence glued to the one before (`Redknapp.When John Black`) is two pieces.
+    let pieces = text.split_inclusive(char::is_whitespace).flat_map(|piece| {
+        match crate::passages::glued_sentence_start(piece) {
+            Some(at) => [Some(&piece[..at]), Some(&piece[at..])],
+            None => [Some(piece), None],
+        }
+        .into_iter()
+        .flatten()
+    });
+    for piece in pieces {
         let start = pos;
         pos += piece.len();
         let word = piece.trim();

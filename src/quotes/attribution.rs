@@ -370,7 +370,9 @@ fn sentences(masked: &str, para: &Range<usize>, closers: &[usize]) -> Vec<Range<
             .chars()
             .next()
             .is_some_and(|n| n.is_uppercase() || n == '\u{1}');
-        if !(next_space && next_cap)
+        // `Redknapp.When John Black said`: a sentence glued to the one before.
+        let glued = crate::passages::is_glued_stop(bytes, i);
+        if !(next_space && next_cap || glued)
             || bytes[i] == b'.' && crate::passages::ends_with_abbreviation(&text[start..i])
         {
             continue;

@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 19] = [
+        let cases: [(&str, &[&str]); 20] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -203,6 +203,12 @@ mod tests {
                 "Bernie Sanders spoke first.\n\nOn Thursday, Sanders unloaded on the Post at \
                  a breakfast in Des Moines. \"Check out the editorial page,\" he said.",
                 &["Bernie Sanders"],
+            ),
+            // A sentence glued to the one before it is still a sentence of its own.
+            (
+                "He failed to attend a court in February.Judge Charles Wide QC told him he \
+                 had made a \"really determined attempt\" to evade justice.",
+                &["Charles Wide QC"],
             ),
             // A sentence opening on a name and ending in a colon introduces a quotation.
             (
