@@ -375,6 +375,71 @@ pub fn glued_sentence_start(word: &str) -> Option<usize> {
     (2..b.len()).find(|&i| is_glued_stop(b, i)).map(|i| i + 1)
 }
 
+/// Where a word glued without a space or stop starts inside `word`: after a sentence as
+/// in [`glued_sentence_start`], or after a photo caption that lost its line break, where
+/// a lower-case letter runs into a capitalised word that opens sentences, never names
+/// (`Getty ImagesWhen Willcox`, `Dawn WalkerHas Butcher`; not `McCann`, `LinkedIn`).
+pub fn glued_word_start(word: &str) -> Option<usize> {
+    glued_sentence_start(word).or_else(|| {
+        let b = word.as_bytes();
+        (2..b.len()).find(|&j| {
+            b[j].is_ascii_uppercase()
+                && b[j - 1].is_ascii_lowercase()
+                && b[j - 2].is_ascii_alphabetic()
+                && is_sentence_opener(
+                    word[j..].trim_end_matches(|c: char| !c.is_ascii_alphabetic()),
+                )
+        })
+    })
+}
+
+/// The whitespace-ended pieces of `text` (as `split_inclusive(char::is_whitespace)`), with
+/// each glued piece cut in two at [`glued_word_start`]; the flag marks a piece that ends
+/// where a glued word begins, a boundary as strong as a full stop. The pieces still cover
+/// `text` byte for byte, so positions can be summed from their lengths.
+pub fn glued_pieces(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    text.split_inclusive(char::is_whitespace)
+        .flat_map(|piece| match glued_word_start(piece) {
+            Some(at) => [Some((&piece[..at], true)), Some((&piece[at..], false))],
+            None => [Some((piece, false)), None],
+        })
+        .flatten()
+}
+
+/// Capitalised words that open sentences and are never names.
+fn is_sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "He" | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "But"
+            | "And"
+            | "When"
+            | "While"
+            | "As"
+            | "So"
+            | "Now"
+            | "Then"
+            | "Before"
+            | "After"
+            | "Some"
+            | "This"
+            | "The"
+            | "His"
+            | "Her"
+            | "Has"
+            | "Had"
+            | "Was"
+            | "There"
+            | "Although"
+            | "However"
+            | "Despite"
+            | "If"
+    )
+}
+
 /// Whether the byte at `i` of `b` ends a sentence glued to the next, as in
 /// [`glued_sentence_start`]. Works on bytes, so any `i` is safe.
 pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
@@ -412,6 +477,13 @@ mod tests {
     fn glued_sentences_are_found_and_abbreviations_are_not() {
         assert_eq!(glued_sentence_start("Redknapp.When"), Some(9));
         assert_eq!(glued_sentence_start("charge!She"), Some(7));
+        assert_eq!(glued_word_start("ImagesWhen"), Some(6));
+        assert_eq!(glued_word_start("Observer.He"), Some(9));
+        for word in [
+            "McCann", "LinkedIn", "DiCaprio", "LulzSec", "YouTube", "NASAs",
+        ] {
+            assert_eq!(glued_word_start(word), None, "{word}");
+        }
         for word in ["U.S.Army", "Ph.D", "St.John", "example.com", "3.5m", "é.É"] {
             assert_eq!(glued_sentence_start(word), None, "{word}");
         }

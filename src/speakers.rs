@@ -139,8 +139,8 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     let mut out = Vec::new();
     let mut run: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
-    // Whether the word before the current run was "in": `a media breakfast in Des Moines`
-    // names a place, which a later "he" must not take for a person. "In" itself is never
+    // Whether the word before the current run was "in" (or a caption's label): `a media
+    // breakfast in Des Moines` names a place, which a later "he" must not take for a person. "In" itself is never
     // part of a name (`In February. Ms Smith`, `in Manchester Gould said` ran together).
     let mut after_in = false;
     let mut previous_in = false;
@@ -163,22 +163,22 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
         }
         run.clear();
     };
-    // A sentence glued to the one before (`Redknapp.When John Black`) is two pieces.
-    let pieces = text.split_inclusive(char::is_whitespace).flat_map(|piece| {
-        match crate::passages::glued_sentence_start(piece) {
-            Some(at) => [Some(&piece[..at]), Some(&piece[at..])],
-            None => [Some(piece), None],
-        }
-        .into_iter()
-        .flatten()
-    });
-    for piece in pieces {
+    // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
+    // ImagesWhen Willcox`) is two pieces.
+    let pieces = crate::passages::glued_pieces(text);
+    for (piece, glued_end) in pieces {
         let start = pos;
         pos += piece.len();
         let word = piece.trim();
         let is_in = word.eq_ignore_ascii_case("in");
-        let was_in = std::mem::replace(&mut previous_in, is_in);
-        if is_in {
+        // The name after a caption's label is the photographer's (`Photograph: Tristram
+        // Kenton/the Guardian`), who says nothing in the article.
+        let caption = matches!(
+            word,
+            "Photograph:" | "Photo:" | "Picture:" | "Illustration:" | "Credit:" | "Composite:"
+        );
+        let was_in = std::mem::replace(&mut previous_in, is_in || caption);
+        if is_in || caption {
             flush(&mut run, &mut out, after_in);
             continue;
         }
@@ -208,9 +208,11 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             .strip_suffix("'s")
             .or_else(|| core.strip_suffix("\u{2019}s"));
         let core = possessive.unwrap_or(core);
-        let cap = core.chars().next().is_some_and(char::is_uppercase)
+        // A photo credit ("Virginia Turbett/Redferns") is no part of a name.
+        let cap = (core.chars().next().is_some_and(char::is_uppercase)
             && core.chars().any(char::is_lowercase)
-            || core.len() == 2 && core.ends_with('.');
+            || core.len() == 2 && core.ends_with('.'))
+            && !core.contains('/');
         if cap && (!word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty()) {
             if run.is_empty() {
                 after_in = was_in;
@@ -222,9 +224,10 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             flush(&mut run, &mut out, after_in);
             continue;
         }
-        if word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
-            && !(word.ends_with('.')
-                && (core.len() <= 2 || crate::passages::ends_with_abbreviation(core)))
+        if glued_end
+            || word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
+                && !(word.ends_with('.')
+                    && (core.len() <= 2 || crate::passages::ends_with_abbreviation(core)))
         {
             flush(&mut run, &mut out, after_in);
         }
@@ -539,6 +542,19 @@ mod tests {
                  as in Lies Pauwels\u{2019} show."
             ),
             ["Jim Gamble", "Nick Clegg", "Lies Pauwels"]
+        );
+    }
+
+    #[test]
+    fn captions_are_not_names() {
+        // A photographer after a caption's label, a credit with a slash, and a caption
+        // glued to the sentence after it.
+        assert_eq!(
+            names_in(
+                "Kate at home. Photograph: Tristram Kenton for the Guardian. Virginia \
+                 Turbett/Redferns Mark Smith arrived. Getty ImagesWhen Gregory Jaczko spoke."
+            ),
+            ["Mark Smith", "Gregory Jaczko"]
         );
     }
 

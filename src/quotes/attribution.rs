@@ -109,9 +109,18 @@ struct Tok<'a> {
 }
 
 fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out: Vec<Tok<'_>> = Vec::with_capacity(text.len() / 5);
     let mut pos = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
+    // A sentence or caption glued to the next word (`Redknapp.When`, `ImagesWhen`) is two.
+    let pieces = crate::passages::glued_pieces(text);
+    let mut glued_before = false;
+    for (piece, glued_end) in pieces {
+        // The word before a glued one ends its sentence or caption.
+        if std::mem::replace(&mut glued_before, glued_end)
+            && let Some(last) = out.last_mut().filter(|t| t.trail.is_none())
+        {
+            last.trail = Some('.');
+        }
         let raw = piece.trim_end();
         let start = pos + (piece.len() - piece.trim_start().len());
         pos += piece.len();
@@ -1636,7 +1645,9 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         if stops {
             break;
         }
-        let namey = is_cap(t.word) || is_name_particle(t.word) && start != end;
+        // A photo credit ("Virginia Turbett/Redferns Suggs said") ends the name.
+        let namey =
+            (is_cap(t.word) || is_name_particle(t.word) && start != end) && !t.word.contains('/');
         if !namey {
             break;
         }

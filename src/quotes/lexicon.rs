@@ -945,6 +945,9 @@ const ORG_WORDS: &[&str] = &[
     "republicans",
     "democrats",
     "officials",
+    // Picture agencies and studios ("Getty Images", "Universal Pictures").
+    "images",
+    "pictures",
 ];
 
 /// Whether a capitalised word marks an organisation.
