@@ -74,9 +74,13 @@ pub fn clean_name(raw: &str) -> CleanName {
     if start > 0 && words.get(start - 1) == Some(&"of") && start + 1 < words.len() {
         start += 1;
     }
-    // "Stated Stone": a sentence may open on its verb, in the past tense.
-    // So may it open on an adverb ("Previously Kelly").
+    // "Stated Stone", "Says Jones": a sentence may open on its verb, in the past tense
+    // or as "Says" (not "Said", a first name: Said Zakaria). So may it open on an adverb
+    // ("Previously Kelly").
     let opening_verb = |w: &str| {
+        if w == "Says" {
+            return true;
+        }
         // Most words end in neither: lower-case only the few that may qualify.
         let ends = |suffix: &str| {
             w.len() >= suffix.len()
@@ -144,6 +148,7 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     // part of a name (`In February. Ms Smith`, `in Manchester Gould said` ran together).
     let mut after_in = false;
     let mut previous_in = false;
+    let mut sentence_start = true;
     let flush = |run: &mut Vec<(usize, &str)>, out: &mut Vec<(usize, String)>, after_in: bool| {
         // A lone capitalised word is never a full name: most runs are, so skip them early.
         if run.len() < 2 || after_in {
@@ -178,6 +183,13 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             "Photograph:" | "Photo:" | "Picture:" | "Illustration:" | "Credit:" | "Composite:"
         );
         let was_in = std::mem::replace(&mut previous_in, is_in || caption);
+        let opens_sentence = std::mem::replace(
+            &mut sentence_start,
+            glued_end
+                || word
+                    .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+                    .ends_with(['.', '!', '?']),
+        );
         if is_in || caption {
             flush(&mut run, &mut out, after_in);
             continue;
@@ -216,6 +228,11 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
         if cap && (!word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty()) {
             if run.is_empty() {
                 after_in = was_in;
+                // `Said Pitt, who also produced, "…"`: a sentence opening on "Said" and a
+                // name is the verb inverted far more often than the first name Said.
+                if opens_sentence && core == "Said" {
+                    continue;
+                }
             }
             // `in Nick Clegg's constituency` names the person after all.
             after_in &= possessive.is_none() && !word.ends_with(['\'', '\u{2019}']);

@@ -236,7 +236,17 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
                     | "whose"
             )
     };
-    !t.masked && !is_cap(t.word) && is_speech_verb(&t.lower) && !noun_use
+    // A capitalised verb speaks only where it opens a sentence before a name (`Said
+    // Dorothy Poynter, who grew up with Ali, "…"`).
+    let opens_inversion = || {
+        (t.lower == "said" || t.lower == "says" || t.lower.ends_with("ed"))
+            && (v == 0
+                || toks[v - 1]
+                    .trail
+                    .is_some_and(|c| matches!(c, '.' | '!' | '?')))
+            && toks.get(v + 1).is_some_and(|n| is_cap(n.word) && !n.masked)
+    };
+    !t.masked && is_speech_verb(&t.lower) && !noun_use && (!is_cap(t.word) || opens_inversion())
 }
 
 /// Words that cannot be a source on their own ("and warned", "that said").
@@ -912,7 +922,11 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
         let next_cap = end + desc;
         // The word right before the name must be the title ("union president Ola Strand"),
         // not just any word of a clause ("suspended his presidential campaign Wednesday").
-        let titled = next_cap > end && super::lexicon::is_title(toks[next_cap - 1].word);
+        // "member" is one too here ("Band member Flea"), though not a title to strip or
+        // to join "of" to ("one member of staff").
+        let titled = next_cap > end
+            && (super::lexicon::is_title(toks[next_cap - 1].word)
+                || toks[next_cap - 1].lower == "member");
         if desc > 0
             && next_cap < toks.len()
             && is_cap(toks[next_cap].word)
@@ -1463,10 +1477,22 @@ fn inverted_before(toks: &[Tok<'_>], v: usize, end: usize) -> Option<RawSpeaker>
     let RawSpeaker::Named { pos, .. } = &speaker else {
         return None;
     };
-    // The name must end the text before the quotation.
+    // The name must end the text before the quotation, or be followed only by its
+    // apposition (`Said Dorothy Poynter, who grew up with Ali, "…"`).
     let first = toks.iter().position(|t| t.start == *pos)?;
     let last = (first..end).find(|&i| toks[i].trail.is_some())?;
-    (last + 1 == end && toks[last].trail.is_some_and(|c| matches!(c, ',' | ':'))).then_some(speaker)
+    let introduces = |i: usize| toks[i].trail.is_some_and(|c| matches!(c, ',' | ':'));
+    let apposition = || {
+        toks[last].trail == Some(',')
+            && end >= 2
+            && introduces(end - 1)
+            && toks.get(last + 1).is_some_and(|t| {
+                matches!(t.lower.as_ref(), "who" | "a" | "an" | "the")
+                    || t.word.bytes().all(|b| b.is_ascii_digit())
+            })
+            && !toks[last + 1..end].iter().any(|t| t.masked)
+    };
+    (last + 1 == end && introduces(last) || apposition()).then_some(speaker)
 }
 
 /// The speaker phrase ending right before token `v` (a verb), skipping modifiers and an
@@ -1833,7 +1859,15 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return (!is_function_word(&first.lower)).then_some(RawSpeaker::Unnamed(described));
     };
     let run_end = v + 1 + last_cap + 1;
-    let named = name_run_before(toks, run_end)?;
+    let named = match name_run_before(toks, run_end)? {
+        // The name runs back no further than the verb (`Said Ellis`).
+        RawSpeaker::Named { pos, .. } if pos < first.start => RawSpeaker::Named {
+            text: words(&toks[v + 1..run_end]),
+            the: false,
+            pos: first.start,
+        },
+        other => other,
+    };
     if let RawSpeaker::Named { text, pos, .. } = named {
         let start = toks.iter().position(|t| t.start == pos).unwrap_or(v + 1);
         let the = start > 0 && toks[start - 1].lower == "the";

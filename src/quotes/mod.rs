@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 20] = [
+        let cases: [(&str, &[&str]); 22] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -209,6 +209,18 @@ mod tests {
                 "He failed to attend a court in February.Judge Charles Wide QC told him he \
                  had made a \"really determined attempt\" to evade justice.",
                 &["Charles Wide QC"],
+            ),
+            // A sentence may open on "Said", its name followed by an apposition.
+            (
+                "The home was renovated. Said Dorothy Poynter, who grew up with Ali in the \
+                 neighborhood, \"We were all so proud of him.\"",
+                &["Dorothy Poynter"],
+            ),
+            // "member" is a descriptor before a name.
+            (
+                "Band member Flea shared the news last week, writing \"Feels great to \
+                 support someone I believe in.\"",
+                &["Flea"],
             ),
             // A sentence opening on a name and ending in a colon introduces a quotation.
             (
