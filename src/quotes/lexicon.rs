@@ -948,6 +948,17 @@ const ORG_WORDS: &[&str] = &[
     // Picture agencies and studios ("Getty Images", "Universal Pictures").
     "images",
     "pictures",
+    // Newspapers, magazines and theatres ("Daily Mail", "National Theatre").
+    "mail",
+    "telegraph",
+    "mirror",
+    "herald",
+    "gazette",
+    "tribune",
+    "chronicle",
+    "magazine",
+    "theatre",
+    "theater",
 ];
 
 /// Whether a capitalised word marks an organisation.
@@ -1095,6 +1106,24 @@ const PLACES: &[&str] = &[
     "new hampshire",
     "new jersey",
     "new mexico",
+    // Cities whose names are no one's first or last name.
+    "los angeles",
+    "san francisco",
+    "chicago",
+    "boston",
+    "toronto",
+    "melbourne",
+    "dublin",
+    "belfast",
+    "cardiff",
+    "glasgow",
+    "edinburgh",
+    "liverpool",
+    "manchester",
+    "birmingham",
+    "leeds",
+    "sheffield",
+    "bristol",
     "new york",
     "north carolina",
     "north dakota",
@@ -1158,6 +1187,15 @@ const NON_PERSON_HEADS: &[&str] = &[
     "coast",
     "sea",
     "mountains",
+    // English regions and counties ("West Yorkshire"), other things that are no one.
+    "yorkshire",
+    "lancashire",
+    "midlands",
+    "merseyside",
+    "cottage",
+    "road",
+    "change",
+    "officers",
 ];
 
 /// Whether a name is a place standing for its government.
