@@ -1539,10 +1539,17 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     if last.trail == Some(',') || toks[i - 1].trail == Some(',') {
         let mut j = i - 1;
         let mut found = None;
+        // A short quotation may sit inside the apposition (`Bill Eastland, wearing a
+        // cowboy hat and "Ted Cruz" campaign pins, said`), a long one may not.
+        let mut quoted = 0;
         while j > 0 && i - j <= APPOSITION_WORDS {
             j -= 1;
             if toks[j].masked {
-                break;
+                quoted += 1;
+                if quoted > 3 {
+                    break;
+                }
+                continue;
             }
             if toks[j].trail == Some(',') {
                 found = Some(j);
@@ -1550,6 +1557,13 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
             }
         }
         let mut j = found?;
+        if quoted > 0
+            && !toks.get(j + 1).is_some_and(|t| {
+                t.lower.ends_with("ing") || matches!(t.lower.as_ref(), "a" | "an" | "the" | "who")
+            })
+        {
+            return None;
+        }
         // "Dean Johnson, a salesman from Sumter, South Carolina, says", "Cory James, 22, of
         // Flint, Mich., said": a town and its state, and an age, sit inside the apposition.
         let widen = |mut j: usize| {

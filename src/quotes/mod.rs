@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 22] = [
+        let cases: [(&str, &[&str]); 23] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -221,6 +221,12 @@ mod tests {
                 "Band member Flea shared the news last week, writing \"Feels great to \
                  support someone I believe in.\"",
                 &["Flea"],
+            ),
+            // A short quotation inside an apposition does not hide the name before it.
+            (
+                "\"We have had better conventions,\" Texas delegate Bill Eastland, wearing a \
+                 cowboy hat and \"Ted Cruz\" pins, said as confetti fell.",
+                &["Bill Eastland"],
             ),
             // A sentence opening on a name and ending in a colon introduces a quotation.
             (
