@@ -366,31 +366,30 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
     single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
-/// Where a second sentence starts inside `word`, glued to the first without a space
-/// (`Redknapp.When`, `charge!She`): after a `.`, `!` or `?` that follows two lower-case
-/// letters and comes before a capital and a lower-case letter. Scraped text that lost its
-/// paragraph breaks is full of these; `U.S.Army`, `Ph.D` and `St.John` are not.
-pub fn glued_sentence_start(word: &str) -> Option<usize> {
-    let b = word.as_bytes();
-    (2..b.len()).find(|&i| is_glued_stop(b, i)).map(|i| i + 1)
-}
-
-/// Where a word glued without a space or stop starts inside `word`: after a sentence as
-/// in [`glued_sentence_start`], or after a photo caption that lost its line break, where
-/// a lower-case letter runs into a capitalised word that opens sentences, never names
-/// (`Getty ImagesWhen Willcox`, `Dawn WalkerHas Butcher`; not `McCann`, `LinkedIn`).
+/// Where a word glued to the one before without a space starts inside `word`. First a
+/// second sentence (`Redknapp.When`, `charge!She`): after a `.`, `!` or `?` that follows
+/// two lower-case letters and comes before a capital and a lower-case letter (scraped
+/// text that lost its paragraph breaks is full of these; `U.S.Army`, `Ph.D` and
+/// `St.John` are not). Else a photo caption that lost its line break, where a lower-case
+/// letter runs into a capitalised word that opens sentences, never names (`Getty
+/// ImagesWhen Willcox`, `Dawn WalkerHas Butcher`; not `McCann`, `LinkedIn`).
 pub fn glued_word_start(word: &str) -> Option<usize> {
-    glued_sentence_start(word).or_else(|| {
-        let b = word.as_bytes();
-        (2..b.len()).find(|&j| {
-            b[j].is_ascii_uppercase()
-                && b[j - 1].is_ascii_lowercase()
-                && b[j - 2].is_ascii_alphabetic()
-                && is_sentence_opener(
-                    word[j..].trim_end_matches(|c: char| !c.is_ascii_alphabetic()),
-                )
-        })
-    })
+    let b = word.as_bytes();
+    // Both cuts sit before a capital, so one pass over the capitals finds them.
+    let mut caption = None;
+    for j in (2..b.len()).filter(|&j| b[j].is_ascii_uppercase()) {
+        if is_glued_stop(b, j - 1) {
+            return Some(j);
+        }
+        if caption.is_none()
+            && b[j - 1].is_ascii_lowercase()
+            && b[j - 2].is_ascii_alphabetic()
+            && is_sentence_opener(word[j..].trim_end_matches(|c: char| !c.is_ascii_alphabetic()))
+        {
+            caption = Some(j);
+        }
+    }
+    caption
 }
 
 /// The whitespace-ended pieces of `text` (as `split_inclusive(char::is_whitespace)`), with
@@ -441,7 +440,7 @@ fn is_sentence_opener(w: &str) -> bool {
 }
 
 /// Whether the byte at `i` of `b` ends a sentence glued to the next, as in
-/// [`glued_sentence_start`]. Works on bytes, so any `i` is safe.
+/// [`glued_word_start`]. Works on bytes, so any `i` is safe.
 pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
     i >= 2
         && matches!(b.get(i), Some(b'.' | b'!' | b'?'))
@@ -475,8 +474,8 @@ mod tests {
 
     #[test]
     fn glued_sentences_are_found_and_abbreviations_are_not() {
-        assert_eq!(glued_sentence_start("Redknapp.When"), Some(9));
-        assert_eq!(glued_sentence_start("charge!She"), Some(7));
+        assert_eq!(glued_word_start("Redknapp.When"), Some(9));
+        assert_eq!(glued_word_start("charge!She"), Some(7));
         assert_eq!(glued_word_start("ImagesWhen"), Some(6));
         assert_eq!(glued_word_start("Observer.He"), Some(9));
         for word in [
@@ -485,7 +484,7 @@ mod tests {
             assert_eq!(glued_word_start(word), None, "{word}");
         }
         for word in ["U.S.Army", "Ph.D", "St.John", "example.com", "3.5m", "é.É"] {
-            assert_eq!(glued_sentence_start(word), None, "{word}");
+            assert_eq!(glued_word_start(word), None, "{word}");
         }
         // Bytes, not characters: a multi-byte letter before the stop is no panic.
         assert!(!is_glued_stop("né.Ab".as_bytes(), 3));

@@ -143,9 +143,9 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     let mut out = Vec::new();
     let mut run: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
-    // Whether the word before the current run was "in" (or a caption's label): `a media
-    // breakfast in Des Moines` names a place, which a later "he" must not take for a person. "In" itself is never
-    // part of a name (`In February. Ms Smith`, `in Manchester Gould said` ran together).
+    // A run after "in" names a place (`a media breakfast in Des Moines`), which a later
+    // "he" must not take for a person, and one after a caption's label a photographer;
+    // "in" itself is never part of a name (`in Manchester Gould said` ran together).
     let mut after_in = false;
     let mut previous_in = false;
     let mut sentence_start = true;
