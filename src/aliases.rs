@@ -165,22 +165,43 @@ impl SpeakerGroups {
 
     /// Loads the groups of the index at `dir` (empty when none were saved).
     pub fn load(dir: &Path) -> SpeakerGroups {
-        let saved: SpeakerGroups = std::fs::read(dir.join(FILE_NAME))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
-        SpeakerGroups::from_groups(saved.groups)
+        SpeakerGroups::load_with_digest(dir).0
     }
 
-    /// Saves the groups into the index at `dir` (atomically).
-    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
-        let tmp = dir.join(format!("{FILE_NAME}.tmp"));
-        std::fs::write(
-            &tmp,
-            serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?,
-        )?;
-        std::fs::rename(tmp, dir.join(FILE_NAME))
+    /// Loads the groups of the index at `dir`, with the [`digest`] of the file's bytes (0
+    /// when there is no file), which names the groups for caches built from them.
+    pub fn load_with_digest(dir: &Path) -> (SpeakerGroups, u64) {
+        let bytes = std::fs::read(dir.join(FILE_NAME)).ok();
+        let saved: SpeakerGroups = bytes
+            .as_deref()
+            .and_then(|b| serde_json::from_slice(b).ok())
+            .unwrap_or_default();
+        (
+            SpeakerGroups::from_groups(saved.groups),
+            bytes.as_deref().map_or(0, digest),
+        )
     }
+
+    /// Saves the groups into the index at `dir` (atomically); returns the [`digest`] of
+    /// what it wrote.
+    pub fn save(&self, dir: &Path) -> std::io::Result<u64> {
+        let tmp = dir.join(format!("{FILE_NAME}.tmp"));
+        let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        std::fs::write(&tmp, &bytes)?;
+        std::fs::rename(tmp, dir.join(FILE_NAME))?;
+        Ok(digest(&bytes))
+    }
+}
+
+/// A 64-bit digest of a groups file's bytes (never 0). Unlike the standard library's
+/// hasher it has no per-process key; should another build of newsidx compute it
+/// differently, a cache keyed by it is merely ignored.
+pub fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish().max(1)
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use crate::index::IndexHandle;
 use crate::query::{Filters, build};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Facet, Value};
 use tantivy::{ReloadPolicy, Searcher, TantivyDocument};
@@ -150,12 +149,10 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
             &(
                 top,
                 Count,
-                MonthCounts,
-                SpeakerCounts {
-                    groups: Arc::clone(&handle.groups),
-                    tables: Arc::clone(&handle.speaker_tables),
-                    top: Some(TOP_SPEAKERS),
+                MonthCounts {
+                    layout: handle.facet_layout(),
                 },
+                SpeakerCounts::new(handle, Some(TOP_SPEAKERS)),
             ),
         )?;
         (t, c, Some(make_facets(handle, months, speakers)))
@@ -282,13 +279,6 @@ fn merge_speakers(
 /// Every speaker of the passages matching `query` and `filters`, with exact counts.
 pub fn speakers(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SpeakerRow>> {
     let q = build(handle, query, filters)?;
-    let counts = searcher(handle)?.search(
-        &q,
-        &SpeakerCounts {
-            groups: Arc::clone(&handle.groups),
-            tables: Arc::clone(&handle.speaker_tables),
-            top: None,
-        },
-    )?;
+    let counts = searcher(handle)?.search(&q, &SpeakerCounts::new(handle, None))?;
     Ok(merge_speakers(handle, counts))
 }

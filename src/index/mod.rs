@@ -3,6 +3,7 @@
 //! [`open`] is for readers (search, speakers); [`writer::run`] builds or updates an index
 //! from a folder. The on-disk layout is tantivy's own plus `newsidx-manifest.json`.
 
+pub mod facet_layout;
 pub mod manifest;
 pub mod merges;
 pub mod schema;
@@ -10,6 +11,7 @@ pub mod stemmer;
 pub mod writer;
 
 use crate::error::{Error, Result};
+use facet_layout::FacetLayout;
 use manifest::Manifest;
 use schema::{Fields, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
@@ -28,8 +30,22 @@ pub struct IndexHandle {
     /// The reader searches share, opened on first use: opening one loads every segment's
     /// metadata, which would otherwise cost each query of a session.
     pub(crate) reader: std::sync::OnceLock<tantivy::IndexReader>,
+    /// Digest of the speaker-groups file `groups` was read from (0: none).
+    pub(crate) groups_digest: u64,
     /// Speaker names per segment, for facet counting; filled as segments are first read.
     pub(crate) speaker_tables: std::sync::Arc<crate::facets::SpeakerTables>,
+    /// The facet layout, read on first use (`None`: missing or not for these groups).
+    pub(crate) facet_layout: std::sync::OnceLock<Option<std::sync::Arc<FacetLayout>>>,
+}
+
+impl IndexHandle {
+    /// The facet layout saved with the index, when it was made for the groups this handle
+    /// read; read from disk on the first call.
+    pub fn facet_layout(&self) -> Option<std::sync::Arc<FacetLayout>> {
+        self.facet_layout
+            .get_or_init(|| FacetLayout::load(&self.dir, self.groups_digest).map(Into::into))
+            .clone()
+    }
 }
 
 /// Whether `dir` holds a newsidx index.
@@ -73,14 +89,17 @@ pub fn open(dir: &Path) -> Result<IndexHandle> {
     let index = Index::open_in_dir(dir)?;
     schema::register_tokenizers(&index);
     let fields = schema::fields_of(&index.schema())?;
-    let groups = std::sync::Arc::new(crate::aliases::SpeakerGroups::load(dir));
+    let (groups, groups_digest) = crate::aliases::SpeakerGroups::load_with_digest(dir);
+    let groups = std::sync::Arc::new(groups);
     Ok(IndexHandle {
         index,
         fields,
         dir: dir.to_path_buf(),
         groups,
         reader: std::sync::OnceLock::new(),
+        groups_digest,
         speaker_tables: Default::default(),
+        facet_layout: std::sync::OnceLock::new(),
     })
 }
 
@@ -114,7 +133,8 @@ pub(crate) fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(IndexHandle
     let index = Index::open_in_dir(dir)?;
     schema::register_tokenizers(&index);
     let fields = schema::fields_of(&index.schema())?;
-    let groups = std::sync::Arc::new(crate::aliases::SpeakerGroups::load(dir));
+    let (groups, groups_digest) = crate::aliases::SpeakerGroups::load_with_digest(dir);
+    let groups = std::sync::Arc::new(groups);
     Ok((
         IndexHandle {
             index,
@@ -122,7 +142,9 @@ pub(crate) fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(IndexHandle
             dir: dir.to_path_buf(),
             groups,
             reader: std::sync::OnceLock::new(),
+            groups_digest,
             speaker_tables: Default::default(),
+            facet_layout: std::sync::OnceLock::new(),
         },
         manifest,
     ))
@@ -142,6 +164,7 @@ fn remove_index_files(dir: &Path) -> Result<()> {
         let ours = matches!(name.as_str(), "meta.json" | ".managed.json")
             || name.starts_with(manifest::FILE_NAME)
             || name.starts_with(crate::aliases::FILE_NAME)
+            || name.starts_with(facet_layout::FILE_NAME)
             || segment_file;
         if ours {
             std::fs::remove_file(entry.path()).map_err(|e| Error::Io {

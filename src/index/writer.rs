@@ -7,6 +7,7 @@
 //! A commit lands every [`COMMIT_BYTES`] of input or [`COMMIT_SECS`] seconds, and the
 //! manifest is saved after each, so an interrupted run keeps what it committed.
 
+use super::facet_layout::{self, FacetLayout};
 use super::manifest::{FileState, Manifest, stat};
 use super::schema::Fields;
 use super::{IndexHandle, open_for_writing};
@@ -404,7 +405,8 @@ fn skip_reason(reason: &str) -> String {
     }
 }
 
-/// Passages and distinct speakers in the index; saves the cross-corpus speaker groups.
+/// Passages and distinct speakers in the index; saves the cross-corpus speaker groups and
+/// the facet layout made with them.
 fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
     let reader = handle.index.reader()?;
     let searcher = reader.searcher();
@@ -430,10 +432,18 @@ fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
     }
     let names: Vec<(String, u64)> = counts.into_iter().collect();
     let groups = crate::aliases::SpeakerGroups::build(&names);
-    groups.save(&handle.dir).map_err(|e| Error::Io {
+    let digest = groups.save(&handle.dir).map_err(|e| Error::Io {
         path: handle.dir.join(crate::aliases::FILE_NAME),
         source: e,
     })?;
+    // Written after the groups it is keyed by: a run stopped in between leaves a layout
+    // for other groups, which readers ignore.
+    FacetLayout::build(&searcher, &groups, digest)?
+        .save(&handle.dir)
+        .map_err(|e| Error::Io {
+            path: handle.dir.join(facet_layout::FILE_NAME),
+            source: e,
+        })?;
     let distinct = names.len() - groups.groups.values().map(|v| v.len() - 1).sum::<usize>();
     Ok((searcher.num_docs(), distinct as u64))
 }
