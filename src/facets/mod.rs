@@ -374,8 +374,8 @@ mod tests {
     }
 
     #[test]
-    fn a_layout_made_for_other_speaker_groups_is_ignored() -> Result<(), Box<dyn std::error::Error>>
-    {
+    fn a_layout_made_for_other_speaker_groups_is_ignored_then_remade()
+    -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let index = dir.path().join("index");
@@ -394,6 +394,14 @@ mod tests {
         let handle = crate::index::open(&index)?;
         assert!(handle.facet_layout().is_none());
         assert!(!counts(&handle, "said", None, Some(10))?.1.is_empty());
+        // A run that finds nothing to index lays the facets out again for these groups.
+        let summary = run(
+            &IndexOptions::new(&corpus, &index),
+            &crate::progress::Silent,
+            &AtomicBool::new(false),
+        )?;
+        assert_eq!(summary.indexed, 0);
+        assert!(crate::index::open(&index)?.facet_layout().is_some());
         Ok(())
     }
 

@@ -6,8 +6,9 @@
 //! lookup and a month read: most of a `--facets` query over many matches
 //! (`docs/BENCHMARKS.md`). The canonical ids depend on the speaker groups of the whole
 //! corpus, which are known only when a run ends, so the arrays cannot be written into
-//! tantivy's segments: [`FacetLayout::build`] makes them after every indexing run and
-//! [`FacetLayout::save`] writes them to [`FILE_NAME`].
+//! tantivy's segments: [`FacetLayout::build`] makes them after every indexing run that
+//! changed the index (and after one that did not, when the file is missing or was made
+//! for other groups) and [`FacetLayout::save`] writes them to [`FILE_NAME`].
 //!
 //! The file is a cache, never the truth. A segment it does not list (tantivy merged or
 //! wrote it later), a file written for other speaker groups, an unreadable or truncated
@@ -351,6 +352,23 @@ impl FacetLayout {
     pub fn load(dir: &Path, groups_digest: u64) -> Option<FacetLayout> {
         let bytes = std::fs::read(dir.join(FILE_NAME)).ok()?;
         FacetLayout::from_bytes(&bytes).filter(|l| l.groups_digest == groups_digest)
+    }
+
+    /// Whether the index at `dir` has a layout file made for the speaker groups whose
+    /// file has digest `groups_digest` (its header only is read).
+    pub fn is_current(dir: &Path, groups_digest: u64) -> bool {
+        use std::io::Read;
+        let mut head = [0u8; 20];
+        let read =
+            std::fs::File::open(dir.join(FILE_NAME)).and_then(|mut f| f.read_exact(&mut head));
+        let mut r = Reader {
+            bytes: &head,
+            at: 0,
+        };
+        read.is_ok()
+            && r.take(8) == Some(MAGIC.as_slice())
+            && r.u32() == Some(VERSION)
+            && r.u64() == Some(groups_digest)
     }
 
     fn to_bytes(&self) -> Vec<u8> {

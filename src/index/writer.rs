@@ -225,6 +225,11 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         // and the counts of the last run still hold.
         reporter.start(0, 0);
         reporter.finish();
+        // An index written before the facet layout existed (or whose layout was lost)
+        // gets one now, so searching it is as fast as searching a fresh one.
+        if !FacetLayout::is_current(&handle.dir, handle.groups_digest) {
+            save_layout(&handle, &handle.groups, handle.groups_digest)?;
+        }
         summary.total_passages = handle.index.reader()?.searcher().num_docs();
         summary.speakers = manifest.speakers;
         summary.elapsed = started.elapsed();
@@ -405,6 +410,21 @@ fn skip_reason(reason: &str) -> String {
     }
 }
 
+/// Lays out the index's facets for `groups` (whose file has digest `digest`) and saves them.
+fn save_layout(
+    handle: &IndexHandle,
+    groups: &crate::aliases::SpeakerGroups,
+    digest: u64,
+) -> Result<()> {
+    let searcher = handle.index.reader()?.searcher();
+    FacetLayout::build(&searcher, groups, digest)?
+        .save(&handle.dir)
+        .map_err(|e| Error::Io {
+            path: handle.dir.join(facet_layout::FILE_NAME),
+            source: e,
+        })
+}
+
 /// Passages and distinct speakers in the index; saves the cross-corpus speaker groups and
 /// the facet layout made with them.
 fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
@@ -438,12 +458,7 @@ fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
     })?;
     // Written after the groups it is keyed by: a run stopped in between leaves a layout
     // for other groups, which readers ignore.
-    FacetLayout::build(&searcher, &groups, digest)?
-        .save(&handle.dir)
-        .map_err(|e| Error::Io {
-            path: handle.dir.join(facet_layout::FILE_NAME),
-            source: e,
-        })?;
+    save_layout(handle, &groups, digest)?;
     let distinct = names.len() - groups.groups.values().map(|v| v.len() - 1).sum::<usize>();
     Ok((searcher.num_docs(), distinct as u64))
 }
