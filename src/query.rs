@@ -76,6 +76,48 @@ pub struct Filters {
     pub sources: Vec<String>,
 }
 
+impl Filters {
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        self.speakers.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.sources.is_empty()
+    }
+}
+
+/// Whether query text `text` is single words joined by OR (or one word): a query whose
+/// matches are a union of terms' postings. Ranking such a query alone lets tantivy skip
+/// blocks that cannot reach the top (block-max WAND), and its matches are counted
+/// cheaply without scores, so two passes beat one; an AND or a phrase is cheaper in one.
+pub fn is_disjunction(text: &str) -> bool {
+    use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf};
+    fn union(ast: &UserInputAst) -> bool {
+        match ast {
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                // One word that the analyzer keeps whole ("pre-notification" is two
+                // tokens, a phrase).
+                UserInputLeaf::Literal(l) => {
+                    matches!(l.delimiter, Delimiter::None)
+                        && !l.prefix
+                        && !l.phrase.is_empty()
+                        && l.phrase.chars().all(char::is_alphanumeric)
+                }
+                _ => false,
+            },
+            UserInputAst::Boost(inner, _) => union(inner),
+            UserInputAst::Clause(clauses) => match clauses.as_slice() {
+                [(occur, one)] => occur.is_none_or(|o| o != Occur::MustNot) && union(one),
+                many => many
+                    .iter()
+                    .all(|(occur, c)| *occur == Some(Occur::Should) && union(c)),
+            },
+        }
+    }
+    !text.trim().is_empty()
+        && tantivy::query_grammar::parse_query(text).is_ok_and(|ast| union(&ast))
+}
+
 /// Builds the full query: parsed text plus filters.
 pub fn build(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Box<dyn Query>> {
     let f = &handle.fields;
@@ -235,6 +277,30 @@ fn name_query(handle: &IndexHandle, field: Field, name: &str) -> Result<Option<B
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn words_joined_by_or_are_a_disjunction_and_nothing_else_is() {
+        for yes in [
+            "sovereignty",
+            "minister OR president",
+            "(a OR b) OR c",
+            "strikes^2",
+        ] {
+            assert!(is_disjunction(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "air strikes",
+            "\"air strikes\"",
+            "pre-notification",
+            "minister AND president",
+            "-minister",
+            "strike*",
+            "title:strikes OR (a b)",
+        ] {
+            assert!(!is_disjunction(no), "{no}");
+        }
+    }
     use super::*;
     use chrono::{Datelike, NaiveDate};
     use tantivy::schema::{FacetOptions, Schema};

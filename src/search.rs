@@ -2,7 +2,7 @@
 //! request) exact speaker and date counts over all matches.
 
 use crate::error::Result;
-use crate::facets::{MonthCounts, SpeakerCount, SpeakerCounts};
+use crate::facets::{FacetCounts, SpeakerCount};
 use crate::highlight::{Snippet, StemmedHighlighter};
 use crate::index::IndexHandle;
 use crate::query::{Filters, build};
@@ -143,19 +143,27 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
     let top = TopDocs::with_limit(req.limit.max(1))
         .and_offset(req.offset)
         .order_by_score();
+    // Ranking and counting apart when the query is words joined by OR: see
+    // `query::is_disjunction`.
+    let apart = req.filters.is_empty() && crate::query::is_disjunction(&req.query);
     let (top_docs, total, facets) = if req.facets {
-        let (t, c, months, speakers) = searcher.search(
-            &query,
-            &(
-                top,
-                Count,
-                MonthCounts {
-                    layout: handle.facet_layout(),
-                },
-                SpeakerCounts::new(handle, Some(TOP_SPEAKERS)),
-            ),
-        )?;
-        (t, c, Some(make_facets(handle, months, speakers)))
+        let counts = FacetCounts::new(handle, Some(TOP_SPEAKERS)).with_months();
+        let (t, c) = if apart {
+            (
+                searcher.search(&query, &top)?,
+                searcher.search(&query, &counts)?,
+            )
+        } else {
+            searcher.search(&query, &(top, counts))?
+        };
+        let total = usize::try_from(c.total).unwrap_or(usize::MAX);
+        (t, total, Some(make_facets(handle, c.months, c.speakers)))
+    } else if apart {
+        (
+            searcher.search(&query, &top)?,
+            searcher.search(&query, &Count)?,
+            None,
+        )
     } else {
         let (t, c) = searcher.search(&query, &(top, Count))?;
         (t, c, None)
@@ -279,6 +287,45 @@ fn merge_speakers(
 /// Every speaker of the passages matching `query` and `filters`, with exact counts.
 pub fn speakers(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SpeakerRow>> {
     let q = build(handle, query, filters)?;
-    let counts = searcher(handle)?.search(&q, &SpeakerCounts::new(handle, None))?;
-    Ok(merge_speakers(handle, counts))
+    let counts = searcher(handle)?.search(&q, &FacetCounts::new(handle, None))?;
+    Ok(merge_speakers(handle, counts.speakers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::writer::{IndexOptions, run};
+    use std::sync::atomic::AtomicBool;
+
+    #[test]
+    fn ranking_and_counting_apart_finds_what_one_pass_finds()
+    -> std::result::Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let index = dir.path().join("index");
+        let mut opts = IndexOptions::new(&corpus, &index);
+        opts.commit_every_files = 2;
+        run(&opts, &crate::progress::Silent, &AtomicBool::new(false))?;
+        let handle = crate::index::open(&index)?;
+        for (text, offset) in [("said", 0), ("minister OR president", 3), ("strikes", 0)] {
+            assert!(crate::query::is_disjunction(text));
+            let req = SearchRequest {
+                query: text.into(),
+                filters: Default::default(),
+                limit: 5,
+                offset,
+                facets: false,
+            };
+            let got = search(&handle, &req)?;
+            let query = build(&handle, text, &Default::default())?;
+            let top = TopDocs::with_limit(5).and_offset(offset).order_by_score();
+            let (want, total) = searcher(&handle)?.search(&query, &(top, Count))?;
+            assert!(total > 0, "{text}");
+            assert_eq!(got.total, total, "{text}");
+            let scores: Vec<f32> = got.hits.iter().map(|h| h.score).collect();
+            let expected: Vec<f32> = want.iter().map(|(s, _)| *s).collect();
+            assert_eq!(scores, expected, "{text}");
+        }
+        Ok(())
+    }
 }

@@ -44,6 +44,23 @@ impl Marked {
         }
     }
 
+    /// Marks a block of documents (rising), as tantivy hands them over when nothing is
+    /// scored.
+    pub(super) fn mark_all(&mut self, docs: &[u32], tables: &SpeakerTables) {
+        if self.bits.is_empty() {
+            for &doc in docs {
+                self.mark(doc, tables);
+            }
+            return;
+        }
+        self.count += docs.len() as u32;
+        for &doc in docs {
+            if let Some(w) = self.bits.get_mut(doc as usize / 64) {
+                *w |= 1 << (doc % 64);
+            }
+        }
+    }
+
     /// Moves the marks from `docs` into `bits`.
     pub(super) fn use_bits(&mut self, tables: &SpeakerTables) {
         if !self.bits.is_empty() {

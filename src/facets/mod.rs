@@ -18,7 +18,7 @@ mod months;
 mod names;
 mod tally;
 
-pub use months::{MonthCounts, MonthSegment};
+use months::MonthRun;
 pub use names::{SegmentSpeakers, SpeakerTableSet, SpeakerTables, speaker_names};
 
 use crate::aliases::SpeakerGroups;
@@ -26,7 +26,7 @@ use crate::index::IndexHandle;
 use crate::index::facet_layout::FacetLayout;
 use marked::{Marked, SCAN_RATIO, TOP_SCAN_RATIO, top_by_speaker};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 use tally::{Sums, Tally, add_tally, count_doc};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -44,45 +44,68 @@ pub struct SpeakerCount {
     pub articles: u64,
 }
 
-/// Counts matching passages and articles per speaker, merging variant names (by the
-/// index's [`SpeakerGroups`]) as it goes, so a passage naming "Mr Patel" and "Vedant
-/// Patel" counts once.
+/// What [`FacetCounts`] found over the passages a query matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counted {
+    /// Matching passages.
+    pub total: u64,
+    /// Passages per `YYYYMM` (0: undated); empty unless months were asked for.
+    pub months: BTreeMap<u64, u64>,
+    /// Per canonical speaker name.
+    pub speakers: HashMap<String, SpeakerCount>,
+}
+
+/// Counts the passages a query matches: in all, per month, and per speaker with their
+/// articles, merging variant names (by the index's [`SpeakerGroups`]) as it goes, so a
+/// passage naming "Mr Patel" and "Vedant Patel" counts once.
 ///
 /// In a segment the [`FacetLayout`] covers, collecting only marks the matching passages;
-/// the counting happens once every segment is marked, in one of three ways: match by
-/// match for segments with few matches; speaker by speaker, scanning each speaker's
-/// passages against the marks, for segments with many; and, when only the top speakers
-/// are wanted, speaker by speaker from the most quoted down, stopping as soon as no
-/// speaker left could reach the top (every count shown stays exact).
-pub struct SpeakerCounts {
+/// the counting happens once every segment is marked. Months: one array read per mark.
+/// Speakers, in one of three ways: match by match for segments with few matches; speaker
+/// by speaker, scanning each speaker's passages against the marks, for segments with
+/// many; and, when only the top speakers are wanted, speaker by speaker from the most
+/// quoted down, stopping as soon as no speaker left could reach the top (every count
+/// shown stays exact).
+pub struct FacetCounts {
     groups: Arc<SpeakerGroups>,
     tables: Arc<SpeakerTables>,
     layout: Option<Arc<FacetLayout>>,
     top: Option<usize>,
+    months: bool,
     /// What the query's segments left for the merge.
     state: Arc<Mutex<QueryState>>,
 }
 
-impl SpeakerCounts {
+impl FacetCounts {
     /// Counts over the index behind `handle`, keeping only the speakers ranking in the
     /// first `top` by passages then articles (ties at the cut kept too); `None` keeps
     /// all. Facets show ten; naming thousands of speakers only to drop them was most of
-    /// the cost of `--facets`.
-    pub fn new(handle: &IndexHandle, top: Option<usize>) -> SpeakerCounts {
-        SpeakerCounts {
+    /// the cost of `--facets`. Months are not counted unless asked for
+    /// ([`FacetCounts::with_months`]).
+    pub fn new(handle: &IndexHandle, top: Option<usize>) -> FacetCounts {
+        FacetCounts {
             groups: Arc::clone(&handle.groups),
             tables: Arc::clone(&handle.speaker_tables),
             layout: handle.facet_layout(),
             top,
+            months: false,
             state: Arc::default(),
+        }
+    }
+
+    /// The same, counting months too.
+    pub fn with_months(self) -> FacetCounts {
+        FacetCounts {
+            months: true,
+            ..self
         }
     }
 
     /// The same counts read from tantivy's columns only, as for a segment the layout does
     /// not cover, caching names in `tables` (not the handle's: its ids follow the
     /// layout's): for tests and benchmarks that compare the two.
-    pub fn from_columns(self, tables: Arc<SpeakerTables>) -> SpeakerCounts {
-        SpeakerCounts {
+    pub fn from_columns(self, tables: Arc<SpeakerTables>) -> FacetCounts {
+        FacetCounts {
             layout: None,
             tables,
             ..self
@@ -93,8 +116,12 @@ impl SpeakerCounts {
 /// What a query's segments hand to the merge.
 #[derive(Default)]
 struct QueryState {
-    /// Counts of segments already counted.
+    /// Matching passages of the segments harvested.
+    total: u64,
+    /// Speaker counts of segments already counted.
     sums: Sums,
+    /// Month counts of segments counted from the columns.
+    months: FxHashMap<u64, u64>,
     /// Layout segments marked but not counted yet.
     marked: Vec<Marked>,
     /// Whether a segment was counted from the columns: its ids may lie past the
@@ -102,14 +129,14 @@ struct QueryState {
     from_columns: bool,
 }
 
-/// Per-segment part of [`SpeakerCounts`].
-pub struct SpeakerSegment {
-    source: SpeakerSource,
+/// Per-segment part of [`FacetCounts`].
+pub struct FacetSegment {
+    source: FacetSource,
     state: Arc<Mutex<QueryState>>,
     tables: Arc<SpeakerTables>,
 }
 
-enum SpeakerSource {
+enum FacetSource {
     /// A layout segment: collecting marks the matching documents.
     Layout(Marked),
     /// A segment counted from tantivy's columns as its documents are collected.
@@ -118,6 +145,9 @@ enum SpeakerSource {
 
 /// A segment counted from tantivy's columns.
 struct ColumnCounts {
+    /// Documents collected.
+    count: u64,
+    months: Option<MonthRun>,
     facets: FacetReader,
     articles: Option<StrColumn>,
     table: Arc<SegmentSpeakers>,
@@ -129,19 +159,50 @@ struct ColumnCounts {
     ids: usize,
 }
 
-impl Collector for SpeakerCounts {
-    type Fruit = HashMap<String, SpeakerCount>;
-    type Child = SpeakerSegment;
+impl ColumnCounts {
+    fn collect(&mut self, doc: DocId, tables: &SpeakerTables) {
+        self.count += 1;
+        if let Some(m) = &mut self.months {
+            m.add(doc);
+        }
+        self.doc_canons.clear();
+        for ord in self.facets.facet_ords(doc) {
+            if let Some(&c) = usize::try_from(ord)
+                .ok()
+                .and_then(|o| self.table.canon_of_ord.get(o))
+                && !self.doc_canons.contains(&c)
+            {
+                self.doc_canons.push(c);
+            }
+        }
+        if self.doc_canons.is_empty() {
+            return;
+        }
+        let article = self
+            .articles
+            .as_ref()
+            .and_then(|c| c.term_ords(doc).next())
+            .map(|a| u32::try_from(a).map_or(u32::MAX, |a| a.saturating_add(1)));
+        count_doc(&mut self.tally, &mut self.docs, self.ids, tables);
+        for &c in &self.doc_canons {
+            self.tally.add(c, article);
+        }
+    }
+}
+
+impl Collector for FacetCounts {
+    type Fruit = Counted;
+    type Child = FacetSegment;
 
     fn for_segment(
         &self,
         _: SegmentOrdinal,
         reader: &SegmentReader,
-    ) -> tantivy::Result<SpeakerSegment> {
+    ) -> tantivy::Result<FacetSegment> {
         let layout = self.layout.as_deref();
         if let Some(segment) = layout.and_then(|l| l.segment(reader)) {
-            return Ok(SpeakerSegment {
-                source: SpeakerSource::Layout(Marked::new(segment)),
+            return Ok(FacetSegment {
+                source: FacetSource::Layout(Marked::new(segment)),
                 state: Arc::clone(&self.state),
                 tables: Arc::clone(&self.tables),
             });
@@ -160,8 +221,15 @@ impl Collector for SpeakerCounts {
             .iter()
             .max()
             .map_or(0, |&m| m as usize + 1);
-        Ok(SpeakerSegment {
-            source: SpeakerSource::Columns(Box::new(ColumnCounts {
+        let months = if self.months {
+            Some(MonthRun::new(reader.fast_fields().u64("month")?))
+        } else {
+            None
+        };
+        Ok(FacetSegment {
+            source: FacetSource::Columns(Box::new(ColumnCounts {
+                count: 0,
+                months,
                 facets,
                 articles: reader.fast_fields().str("article")?,
                 table,
@@ -179,13 +247,19 @@ impl Collector for SpeakerCounts {
         false
     }
 
-    fn merge_fruits(&self, _: Vec<()>) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(&self, _: Vec<()>) -> tantivy::Result<Counted> {
         let lock_error = || tantivy::TantivyError::InternalError("speaker counts lock".into());
         let mut state = std::mem::take(&mut *self.state.lock().map_err(|_| lock_error())?);
         if state.sums.by_id.is_empty()
             && let Ok(mut t) = self.tables.lock()
         {
             state.sums = std::mem::take(&mut t.spare_sums);
+        }
+        let mut months: BTreeMap<u64, u64> = state.months.drain().collect();
+        if self.months {
+            for m in &state.marked {
+                m.add_months(&mut months);
+            }
         }
         let top = self.top.filter(|&k| k > 0);
         let pruned = top.is_some() && self.layout.is_some() && !state.from_columns;
@@ -212,7 +286,7 @@ impl Collector for SpeakerCounts {
             }
         };
         let mut tables = self.tables.lock().map_err(|_| lock_error())?;
-        let out = rows
+        let speakers = rows
             .into_iter()
             .filter_map(|(id, passages, articles)| {
                 let name = tables.name(id, self.layout.as_deref())?.to_string();
@@ -224,46 +298,30 @@ impl Collector for SpeakerCounts {
         for m in scan {
             m.recycle(&self.tables);
         }
-        Ok(out)
+        Ok(Counted {
+            total: state.total,
+            months,
+            speakers,
+        })
     }
 }
 
-impl SegmentCollector for SpeakerSegment {
+impl SegmentCollector for FacetSegment {
     type Fruit = ();
 
     fn collect(&mut self, doc: DocId, _: Score) {
         match &mut self.source {
-            SpeakerSource::Layout(marked) => marked.mark(doc, &self.tables),
-            SpeakerSource::Columns(c) => {
-                let ColumnCounts {
-                    facets,
-                    articles,
-                    table,
-                    doc_canons,
-                    tally,
-                    docs,
-                    ids,
-                } = &mut **c;
-                doc_canons.clear();
-                for ord in facets.facet_ords(doc) {
-                    if let Some(&c) = usize::try_from(ord)
-                        .ok()
-                        .and_then(|o| table.canon_of_ord.get(o))
-                        && !doc_canons.contains(&c)
-                    {
-                        doc_canons.push(c);
-                    }
-                }
-                if doc_canons.is_empty() {
-                    return;
-                }
-                let article = articles
-                    .as_ref()
-                    .and_then(|c| c.term_ords(doc).next())
-                    .map(|a| u32::try_from(a).map_or(u32::MAX, |a| a.saturating_add(1)));
-                count_doc(tally, docs, *ids, &self.tables);
-                for &c in doc_canons.iter() {
-                    tally.add(c, article);
+            FacetSource::Layout(marked) => marked.mark(doc, &self.tables),
+            FacetSource::Columns(c) => c.collect(doc, &self.tables),
+        }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        match &mut self.source {
+            FacetSource::Layout(marked) => marked.mark_all(docs, &self.tables),
+            FacetSource::Columns(c) => {
+                for &doc in docs {
+                    c.collect(doc, &self.tables);
                 }
             }
         }
@@ -276,13 +334,20 @@ impl SegmentCollector for SpeakerSegment {
             Err(poisoned) => poisoned.into_inner(),
         };
         match self.source {
-            SpeakerSource::Layout(marked) => {
+            FacetSource::Layout(marked) => {
+                state.total += u64::from(marked.count);
                 if marked.count > 0 {
                     state.marked.push(marked);
                 }
             }
-            SpeakerSource::Columns(c) => {
+            FacetSource::Columns(c) => {
+                state.total += c.count;
                 state.from_columns = true;
+                if let Some(m) = c.months {
+                    for (month, n) in m.finish() {
+                        *state.months.entry(month).or_default() += n;
+                    }
+                }
                 add_tally(c.tally, None, &mut state.sums, &self.tables);
             }
         }
@@ -293,35 +358,33 @@ impl SegmentCollector for SpeakerSegment {
 mod tests {
     use super::*;
     use crate::index::writer::{IndexOptions, run};
-    use std::collections::BTreeMap;
     use std::path::Path;
     use std::sync::atomic::AtomicBool;
     use tantivy::index::SegmentId;
-
-    type Counts = (BTreeMap<u64, u64>, HashMap<String, SpeakerCount>);
 
     fn counts(
         handle: &IndexHandle,
         query: &str,
         layout: Option<Arc<FacetLayout>>,
         top: Option<usize>,
-    ) -> Result<Counts, Box<dyn std::error::Error>> {
+    ) -> Result<Counted, Box<dyn std::error::Error>> {
         let q = crate::query::build(handle, query, &Default::default())?;
         let searcher = handle.index.reader()?.searcher();
-        let collectors = (
-            MonthCounts {
-                layout: layout.clone(),
-            },
-            SpeakerCounts {
-                groups: Arc::clone(&handle.groups),
-                // Ids follow the layout, so each layout gets its own name cache.
-                tables: Arc::default(),
-                layout,
-                top,
-                state: Arc::default(),
-            },
+        let collector = FacetCounts {
+            groups: Arc::clone(&handle.groups),
+            // Ids follow the layout, so each layout gets its own name cache.
+            tables: Arc::default(),
+            layout,
+            top,
+            months: true,
+            state: Arc::default(),
+        };
+        let counted = searcher.search(&q, &collector)?;
+        assert_eq!(
+            counted.total as usize,
+            searcher.search(&q, &tantivy::collector::Count)?
         );
-        Ok(searcher.search(&q, &collectors)?)
+        Ok(counted)
     }
 
     #[test]
@@ -363,7 +426,10 @@ mod tests {
         ] {
             for top in [None, Some(1), Some(3), Some(10)] {
                 let want = counts(&handle, query, None, top)?;
-                assert!(query == "no-such-word" || !want.1.is_empty(), "{query}");
+                assert!(
+                    query == "no-such-word" || !want.speakers.is_empty(),
+                    "{query}"
+                );
                 let got = counts(&handle, query, Some(Arc::clone(&whole)), top)?;
                 assert_eq!(got, want, "{query} {top:?}, whole layout");
                 let got = counts(&handle, query, Some(Arc::clone(&part)), top)?;
@@ -393,7 +459,7 @@ mod tests {
         std::fs::write(&groups, bytes)?;
         let handle = crate::index::open(&index)?;
         assert!(handle.facet_layout().is_none());
-        assert!(!counts(&handle, "said", None, Some(10))?.1.is_empty());
+        assert!(!counts(&handle, "said", None, Some(10))?.speakers.is_empty());
         // A run that finds nothing to index lays the facets out again for these groups.
         let summary = run(
             &IndexOptions::new(&corpus, &index),
