@@ -277,6 +277,9 @@ fn name_query(handle: &IndexHandle, field: Field, name: &str) -> Result<Option<B
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use chrono::{Datelike, NaiveDate};
+    use tantivy::schema::{FacetOptions, Schema};
 
     #[test]
     fn words_joined_by_or_are_a_disjunction_and_nothing_else_is() {
@@ -301,9 +304,6 @@ mod tests {
             assert!(!is_disjunction(no), "{no}");
         }
     }
-    use super::*;
-    use chrono::{Datelike, NaiveDate};
-    use tantivy::schema::{FacetOptions, Schema};
 
     /// The days a facet path stands for, from its depth.
     fn days_of(path: &str, out: &mut Vec<NaiveDate>) {
