@@ -243,3 +243,38 @@ fn speakers_lists_exact_counts() {
         "{q}"
     );
 }
+
+/// The facet layout beside the index is a cache: searching without it (deleted, or made
+/// for other speaker groups) gives the same facets, and `newsidx index` remakes it.
+#[test]
+fn facets_are_the_same_with_or_without_the_facet_layout() {
+    let ws = indexed();
+    let layout = ws.path("index/newsidx-facets.bin");
+    assert!(layout.is_file(), "indexing wrote no facet layout");
+    let queries: [&[&str]; 4] = [
+        &["", "--facets", "--limit", "0"],
+        &["said", "--facets"],
+        &["strikes OR sovereignty", "--facets"],
+        &["\"air strikes\"", "--facets"],
+    ];
+    let with: Vec<Value> = queries.iter().map(|q| ws.search_json(q)).collect();
+    let speakers_with = ws.ok(&["speakers", "--json"]);
+    std::fs::remove_file(&layout).expect("remove the layout");
+    for (q, want) in queries.iter().zip(&with) {
+        assert_eq!(&ws.search_json(q), want, "{q:?}");
+    }
+    assert_eq!(ws.ok(&["speakers", "--json"]), speakers_with);
+    assert!(
+        !with[0]["facets"]["speakers"]
+            .as_array()
+            .is_none_or(Vec::is_empty),
+        "{}",
+        with[0]
+    );
+    // Nothing changed in the corpus, yet the run lays the facets out again.
+    ws.ok(&["index", "corpus", "--quiet"]);
+    assert!(layout.is_file(), "a no-op run did not remake the layout");
+    for (q, want) in queries.iter().zip(&with) {
+        assert_eq!(&ws.search_json(q), want, "{q:?}");
+    }
+}
