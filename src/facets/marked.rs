@@ -8,6 +8,14 @@ use crate::index::facet_layout::{FacetLayout, SegmentLayout};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+/// Sets document `doc`'s bit in `bits` (one bit per document).
+#[inline]
+fn set_bit(bits: &mut [u64], doc: u32) {
+    if let Some(w) = bits.get_mut(doc as usize / 64) {
+        *w |= 1 << (doc % 64);
+    }
+}
+
 /// A layout segment's matching passages.
 pub(super) struct Marked {
     pub(super) segment: Arc<SegmentLayout>,
@@ -39,8 +47,8 @@ impl Marked {
             if self.docs.len() >= words.max(1) * 2 {
                 self.use_bits(tables);
             }
-        } else if let Some(w) = self.bits.get_mut(doc as usize / 64) {
-            *w |= 1 << (doc % 64);
+        } else {
+            set_bit(&mut self.bits, doc);
         }
     }
 
@@ -55,9 +63,7 @@ impl Marked {
         }
         self.count += docs.len() as u32;
         for &doc in docs {
-            if let Some(w) = self.bits.get_mut(doc as usize / 64) {
-                *w |= 1 << (doc % 64);
-            }
+            set_bit(&mut self.bits, doc);
         }
     }
 
@@ -73,9 +79,7 @@ impl Marked {
             .unwrap_or_default();
         bits.resize((self.segment.max_doc as usize).div_ceil(64), 0);
         for &doc in &self.docs {
-            if let Some(w) = bits.get_mut(doc as usize / 64) {
-                *w |= 1 << (doc % 64);
-            }
+            set_bit(&mut bits, doc);
         }
         self.bits = bits;
         self.docs = Vec::new();

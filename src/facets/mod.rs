@@ -100,17 +100,6 @@ impl FacetCounts {
             ..self
         }
     }
-
-    /// The same counts read from tantivy's columns only, as for a segment the layout does
-    /// not cover, caching names in `tables` (not the handle's: its ids follow the
-    /// layout's): for tests and benchmarks that compare the two.
-    pub fn from_columns(self, tables: Arc<SpeakerTables>) -> FacetCounts {
-        FacetCounts {
-            layout: None,
-            tables,
-            ..self
-        }
-    }
 }
 
 /// What a query's segments hand to the merge.

@@ -358,6 +358,7 @@ impl FacetLayout {
     /// file has digest `groups_digest` (its header only is read).
     pub fn is_current(dir: &Path, groups_digest: u64) -> bool {
         use std::io::Read;
+        // Magic, version and digest.
         let mut head = [0u8; 20];
         let read =
             std::fs::File::open(dir.join(FILE_NAME)).and_then(|mut f| f.read_exact(&mut head));
@@ -365,10 +366,7 @@ impl FacetLayout {
             bytes: &head,
             at: 0,
         };
-        read.is_ok()
-            && r.take(8) == Some(MAGIC.as_slice())
-            && r.u32() == Some(VERSION)
-            && r.u64() == Some(groups_digest)
+        read.is_ok() && r.header() == Some(groups_digest)
     }
 
     fn to_bytes(&self) -> Vec<u8> {
@@ -409,10 +407,7 @@ impl FacetLayout {
 
     fn from_bytes(bytes: &[u8]) -> Option<FacetLayout> {
         let mut r = Reader { bytes, at: 0 };
-        if r.take(8)? != MAGIC || r.u32()? != VERSION {
-            return None;
-        }
-        let groups_digest = r.u64()?;
+        let groups_digest = r.header()?;
         let names = r.len()?;
         let bounds = r.u32s(names.checked_add(1)?)?;
         let text_len = *bounds.last()? as usize;
@@ -498,6 +493,14 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The groups digest of a layout file's header, when its magic and version are ours.
+    fn header(&mut self) -> Option<u64> {
+        if self.take(8)? != MAGIC || self.u32()? != VERSION {
+            return None;
+        }
+        self.u64()
+    }
+
     fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let end = self.at.checked_add(n)?;
         let out = self.bytes.get(self.at..end)?;

@@ -227,10 +227,11 @@ pub fn run(opts: &IndexOptions, reporter: &dyn Reporter, stop: &AtomicBool) -> R
         reporter.finish();
         // An index written before the facet layout existed (or whose layout was lost)
         // gets one now, so searching it is as fast as searching a fresh one.
+        let searcher = handle.index.reader()?.searcher();
         if !FacetLayout::is_current(&handle.dir, handle.groups_digest) {
-            save_layout(&handle, &handle.groups, handle.groups_digest)?;
+            save_layout(&handle, &searcher, &handle.groups, handle.groups_digest)?;
         }
-        summary.total_passages = handle.index.reader()?.searcher().num_docs();
+        summary.total_passages = searcher.num_docs();
         summary.speakers = manifest.speakers;
         summary.elapsed = started.elapsed();
         return Ok(summary);
@@ -410,14 +411,15 @@ fn skip_reason(reason: &str) -> String {
     }
 }
 
-/// Lays out the index's facets for `groups` (whose file has digest `digest`) and saves them.
+/// Lays out the facets of the segments `searcher` reads for `groups` (whose file has
+/// digest `digest`) and saves them in the index.
 fn save_layout(
     handle: &IndexHandle,
+    searcher: &tantivy::Searcher,
     groups: &crate::aliases::SpeakerGroups,
     digest: u64,
 ) -> Result<()> {
-    let searcher = handle.index.reader()?.searcher();
-    FacetLayout::build(&searcher, groups, digest)?
+    FacetLayout::build(searcher, groups, digest)?
         .save(&handle.dir)
         .map_err(|e| Error::Io {
             path: handle.dir.join(facet_layout::FILE_NAME),
@@ -458,7 +460,7 @@ fn totals(handle: &IndexHandle) -> Result<(u64, u64)> {
     })?;
     // Written after the groups it is keyed by: a run stopped in between leaves a layout
     // for other groups, which readers ignore.
-    save_layout(handle, &groups, digest)?;
+    save_layout(handle, &searcher, &groups, digest)?;
     let distinct = names.len() - groups.groups.values().map(|v| v.len() - 1).sum::<usize>();
     Ok((searcher.num_docs(), distinct as u64))
 }
