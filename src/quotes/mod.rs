@@ -57,6 +57,7 @@ pub fn extract_all(text: &str) -> (Vec<Quote>, Vec<ReportedSpeech>) {
         let quoted = &text[span.range.clone()];
         let words = quoted.split_whitespace().count();
         let keep = match attr {
+            _ if names_a_show(&text[..span.range.start], quoted, words) => false,
             Some(a) if a.inherited => words >= MIN_INHERITED_WORDS || span.continued,
             Some(_) => true,
             None => words >= MIN_UNATTRIBUTED_WORDS && reads_like_speech(quoted),
@@ -78,6 +79,29 @@ pub fn extract_all(text: &str) -> (Vec<Quote>, Vec<ReportedSpeech>) {
         });
     }
     (out, reported)
+}
+
+/// A quotation in title case right after "on", "told" or a broadcaster's possessive names
+/// a show (`told ABC's "Good Morning America"`, `said on "Fox and Friends"`): the
+/// sentence's speaker said something else, not this. Other title-case quotations stay:
+/// news writes slogans and nicknames as their speaker's words (Trump's "New York values").
+fn names_a_show(before: &str, quoted: &str, words: usize) -> bool {
+    if !(2..=8).contains(&words) || reads_like_speech(quoted) {
+        return false;
+    }
+    let Some(prev) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let owner = prev
+        .strip_suffix("'s")
+        .or_else(|| prev.strip_suffix("\u{2019}s"));
+    // "ABC's", "MSNBC's", "CNN's": a broadcaster is named by its initials.
+    let broadcaster =
+        owner.is_some_and(|o| o.len() >= 2 && o.bytes().all(|b| b.is_ascii_uppercase()));
+    broadcaster
+        || ["on", "told", "tells"]
+            .iter()
+            .any(|w| prev.eq_ignore_ascii_case(w))
 }
 
 /// Titles Are Mostly Capitalised; speech has lower-case words.
@@ -122,6 +146,18 @@ mod tests {
         );
         assert!(q.iter().all(|q| q.speaker_kind == SpeakerKind::Person));
         assert_eq!(q[0].cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn show_names_are_not_statements() {
+        let t = "\"We will win,\" Ms Warren said on ABC's \"Good Morning America.\" \
+                 Mr Cruz told \"Fox and Friends\" he would stay. \
+                 Later Mr Cruz attacked Trump's \"New York Values\" again.";
+        let q = extract(t);
+        let texts: Vec<&str> = q.iter().map(|q| q.text.as_str()).collect();
+        // The slogan stays a quotation: news writes it as its speaker's words.
+        assert_eq!(texts, ["\"We will win,\"", "\"New York Values\""]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Warren"));
     }
 
     fn who(text: &str) -> Vec<String> {
