@@ -1701,8 +1701,37 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     {
         start += 1;
     }
-    // "Jeffrey Lewis of the James Martin Center said": the person, not the institution.
+    // "Jeffrey Lewis of the James Martin Center said": the person, not the institution,
+    // whose name may run on through "for" ("Center for Nonproliferation Studies"), and
+    // "Stacy Baker of Columbia, South Carolina says": the person, not the state.
     let mut k = start;
+    while k >= 2
+        && toks[k - 1].lower == "for"
+        && is_cap(toks[k - 2].word)
+        && toks[k - 2].trail.is_none()
+        && !toks[k - 2].masked
+        && !toks[k - 2].poss
+    {
+        k -= 2;
+        while k > 0
+            && is_cap(toks[k - 1].word)
+            && toks[k - 1].trail.is_none()
+            && !toks[k - 1].masked
+            && !toks[k - 1].poss
+        {
+            k -= 1;
+        }
+    }
+    if k == start
+        && k >= 2
+        && start < end
+        && super::lexicon::is_place(&words(&toks[start..end]))
+        && toks[k - 1].trail == Some(',')
+        && is_cap(toks[k - 1].word)
+        && matches!(toks[k - 2].lower.as_ref(), "of" | "from")
+    {
+        k -= 1;
+    }
     if k > 0 && toks[k - 1].lower == "the" {
         k -= 1;
     }

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 23] = [
+        let cases: [(&str, &[&str]); 24] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -288,6 +288,14 @@ mod tests {
                 "House Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" \
                  state of the campaign.",
                 &["Paul D. Ryan"],
+            ),
+            // So is a person "of" an institution whose name runs on through "for", or "of"
+            // a town and its state.
+            (
+                "James Lowe of the Howard League for Penal Reform said it was \"a scandal \
+                 that must end now.\"\n\nStacy Baker of Columbia, South Carolina says she \
+                 thinks Cruz can win if he keeps \"doing what he's doing.\"",
+                &["James Lowe", "Stacy Baker"],
             ),
             // A party tag is not the last word of the name before it.
             (
