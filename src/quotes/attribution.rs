@@ -746,6 +746,36 @@ fn is_reporting_verb(w: &str) -> bool {
     REPORTING_VERBS.contains(&w)
 }
 
+/// Verbs that end a sentence introducing the quotation after it (`Dianne Bystrom
+/// agreed. "…"`) without reporting speech of their own.
+fn ends_intro(w: &str) -> bool {
+    is_reporting_verb(w)
+        || matches!(
+            w,
+            "agreed"
+                | "agrees"
+                | "disagreed"
+                | "disagrees"
+                | "concurred"
+                | "replied"
+                | "responded"
+                | "recalled"
+                | "recalls"
+                | "countered"
+                | "observed"
+                | "remarked"
+                | "conceded"
+                | "concedes"
+                | "predicted"
+                | "cautioned"
+                | "complained"
+                | "quipped"
+                | "joked"
+                | "lamented"
+                | "vowed"
+        )
+}
+
 /// Any reporting verb as a lower-case word: a sentence without one cannot hold reported
 /// speech, and most sentences of a news archive have none, so they skip tokenising.
 static ANY_REPORTING_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -1076,7 +1106,7 @@ fn intro_sentence(
     let toks = tokens(&masked[prev.clone()], prev.start);
     let v = toks
         .iter()
-        .rposition(|t| !t.masked && is_reporting_verb(&t.lower))?;
+        .rposition(|t| !t.masked && ends_intro(&t.lower))?;
     if toks[v..].iter().any(|t| t.masked) {
         return None;
     }

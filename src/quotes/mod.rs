@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 24] = [
+        let cases: [(&str, &[&str]); 25] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -296,6 +296,13 @@ mod tests {
                  that must end now.\"\n\nStacy Baker of Columbia, South Carolina says she \
                  thinks Cruz can win if he keeps \"doing what he's doing.\"",
                 &["James Lowe", "Stacy Baker"],
+            ),
+            // A sentence ending on "agreed", "recalls" and the like introduces the
+            // quotation after it.
+            (
+                "Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are \
+                 running out of time to find an alternative.\"",
+                &["Dianne Bystrom"],
             ),
             // A party tag is not the last word of the name before it.
             (
