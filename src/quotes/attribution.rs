@@ -840,6 +840,20 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
     if last.trail != Some(':') || colons > 1 || toks.iter().any(|t| t.masked) {
         return None;
     }
+    let speaker = opening_subject(toks, masked).or_else(|| appositive_subject(toks))?;
+    let RawSpeaker::Named { pos, .. } = &speaker else {
+        return None;
+    };
+    Some(Attribution {
+        at: *pos,
+        cue: ":".into(),
+        speaker,
+        inherited: false,
+    })
+}
+
+/// The name that opens a sentence and is followed by its verb ("Clinton has …").
+fn opening_subject(toks: &[Tok<'_>], masked: &str) -> Option<RawSpeaker> {
     let speaker = sentence_subject(toks)?;
     let RawSpeaker::Named { pos, .. } = &speaker else {
         return None;
@@ -850,29 +864,7 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
     let after = toks[first..].iter().position(|t| !is_cap(t.word))? + first;
     let name = &toks[first..after];
     let contraction = |w: &str| w.contains(['\'', '\u{2019}', '&']);
-    let next = toks[after].lower.as_ref();
-    let verb_next = next.ends_with("ed")
-        || next.ends_with('s') && !next.ends_with("ss")
-        || matches!(
-            next,
-            "has"
-                | "had"
-                | "have"
-                | "is"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "did"
-                | "also"
-                | "then"
-                | "later"
-                | "once"
-                | "again"
-        )
-        || is_verb_modifier(next);
+    let verb_next = verb_after_subject(toks[after].lower.as_ref());
     // A single word opening a sentence is a name only if the article also gives it as
     // the last word of a longer one ("Clinton" after "Hillary Clinton"): "Never", "People"
     // and "Offenders" open sentences too.
@@ -897,12 +889,65 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
     {
         return None;
     }
-    Some(Attribution {
-        at: *pos,
-        cue: ":".into(),
-        speaker,
-        inherited: false,
-    })
+    Some(speaker)
+}
+
+/// Whether `next`, the word after a sentence's opening name, reads as its verb ("has",
+/// "apologized", "says", "also").
+fn verb_after_subject(next: &str) -> bool {
+    next.ends_with("ed")
+        || next.ends_with('s') && !next.ends_with("ss")
+        || matches!(
+            next,
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "did"
+                | "also"
+                | "then"
+                | "later"
+                | "once"
+                | "again"
+        )
+        || is_verb_modifier(next)
+}
+
+/// `Mitch McConnell, R-Ky., delivered a blunt message to Trump: "…"`: as
+/// [`opening_subject`], with an apposition between commas after the name.
+fn appositive_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
+    let mut end = 0;
+    while end < toks.len() && is_cap(toks[end].word) && !toks[end].poss {
+        end += 1;
+        if toks[end - 1].trail.is_some() {
+            break;
+        }
+    }
+    if end < 2 || toks[end - 1].trail != Some(',') {
+        return None;
+    }
+    let close = (end..toks.len().min(end + APPOSITION_WORDS)).find(|&j| toks[j].trail.is_some())?;
+    let party_tag = |w: &str| {
+        w.len() >= 3 && w.as_bytes()[1] == b'-' && matches!(w.as_bytes()[0], b'R' | b'D' | b'I')
+    };
+    let descriptive = toks[end..=close]
+        .iter()
+        .any(|t| !is_cap(t.word) || party_tag(t.word));
+    if toks[close].trail != Some(',')
+        || !descriptive
+        || !toks
+            .get(close + 1)
+            .is_some_and(|t| verb_after_subject(&t.lower))
+    {
+        return None;
+    }
+    name_run_before(toks, end)
 }
 
 fn speaker_at(s: &RawSpeaker, cue: usize) -> usize {

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 25] = [
+        let cases: [(&str, &[&str]); 26] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -303,6 +303,15 @@ mod tests {
                 "Iowa State University's Dianne Bystrom agreed. \"Mainstream Republicans are \
                  running out of time to find an alternative.\"",
                 &["Dianne Bystrom"],
+            ),
+            // A sentence that opens on a name and an apposition and ends in a colon
+            // introduces the quotation after it, whatever its verb.
+            (
+                "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message \
+                 to Trump: \"It's time to quit attacking various people.\"\n\nBen De Pear, \
+                 editor of Channel 4 News, wished Mason well for the future: \"Paul is a \
+                 unique talent.\"",
+                &["Mitch McConnell", "Ben De Pear"],
             ),
             // A party tag is not the last word of the name before it.
             (
