@@ -933,14 +933,8 @@ fn appositive_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
         return None;
     }
     let close = (end..toks.len().min(end + APPOSITION_WORDS)).find(|&j| toks[j].trail.is_some())?;
-    let party_tag = |w: &str| {
-        w.len() >= 3 && w.as_bytes()[1] == b'-' && matches!(w.as_bytes()[0], b'R' | b'D' | b'I')
-    };
-    let descriptive = toks[end..=close]
-        .iter()
-        .any(|t| !is_cap(t.word) || party_tag(t.word));
     if toks[close].trail != Some(',')
-        || !descriptive
+        || !describes(&toks[end..=close])
         || !toks
             .get(close + 1)
             .is_some_and(|t| verb_after_subject(&t.lower))
@@ -1669,19 +1663,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         {
             j = widen(k);
         }
-        // An apposition describes ("the Prime Minister's military spokesman", "Sanders'
-        // campaign manager", "35"); a list of names ("Cruz, Rubio and Kasich") does not.
-        let appos = &toks[j + 1..i];
-        let party_tag = |w: &str| {
-            w.len() >= 3 && w.as_bytes()[1] == b'-' && matches!(w.as_bytes()[0], b'R' | b'D' | b'I')
-        };
-        let descriptive = appos.iter().any(|t| {
-            !is_cap(t.word)
-                && !matches!(t.lower.as_ref(), "and" | "or")
-                && !is_name_particle(t.word)
-                || party_tag(t.word)
-        });
-        if !descriptive {
+        if !describes(&toks[j + 1..i]) {
             // "Trump's attorney, Alan Garten, said": the apposition is the name.
             let before_descriptive = toks[..=j].iter().rev().take(6).any(|t| !is_cap(t.word));
             return if before_descriptive {
@@ -1703,6 +1685,19 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         };
     }
     name_run_before(toks, end)
+}
+
+/// Whether an apposition describes ("the Prime Minister's military spokesman", "Sanders'
+/// campaign manager", "35", a party tag "R-Ky."), where a list of names ("Cruz, Rubio and
+/// Kasich") does not.
+fn describes(appos: &[Tok<'_>]) -> bool {
+    let party_tag = |w: &str| {
+        w.len() >= 3 && w.as_bytes()[1] == b'-' && matches!(w.as_bytes()[0], b'R' | b'D' | b'I')
+    };
+    appos.iter().any(|t| {
+        !is_cap(t.word) && !matches!(t.lower.as_ref(), "and" | "or") && !is_name_particle(t.word)
+            || party_tag(t.word)
+    })
 }
 
 /// Whether token `j` (followed by a comma) ends a town named after "from", "of", "in" …:
