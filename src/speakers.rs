@@ -138,42 +138,82 @@ type SurnameGender = (String, Gender);
 /// [`full_names_in`] and the genders honorifics give surnames ("Ms Psaki" → Psaki is a
 /// woman), found in one pass over the text: the scan is a large part of speaker resolution.
 fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
-    let mut genders = Vec::new();
-    let mut honorific: Option<Gender> = None;
-    let mut out = Vec::new();
-    let mut run: Vec<(usize, &str)> = Vec::new();
+    let mut scan = NameScan::default();
     let mut pos = 0;
-    // A run after "in" names a place (`a media breakfast in Des Moines`), which a later
-    // "he" must not take for a person, and one after a caption's label a photographer;
-    // "in" itself is never part of a name (`in Manchester Gould said` ran together).
-    let mut after_in = false;
-    let mut previous_in = false;
-    let mut sentence_start = true;
-    let flush = |run: &mut Vec<(usize, &str)>, out: &mut Vec<(usize, String)>, after_in: bool| {
-        // A lone capitalised word is never a full name: most runs are, so skip them early.
-        if run.len() < 2 || after_in {
-            run.clear();
-            return;
-        }
-        let words: Vec<&str> = run.iter().map(|&(_, w)| w).collect();
-        if let Some(&(p, _)) = run.first() {
-            let clean = clean_name(&words.join(" "));
-            let n = clean.name.split(' ').count();
-            if (2..=4).contains(&n)
-                && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
-                && !is_non_person_name(&clean.name)
-            {
-                out.push((p, clean.name));
-            }
-        }
-        run.clear();
-    };
-    // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
-    // ImagesWhen Willcox`) is two pieces.
-    let pieces = crate::passages::glued_pieces(text);
-    for (piece, glued_end) in pieces {
+    for piece in text.split_inclusive(char::is_whitespace) {
         let start = pos;
         pos += piece.len();
+        // Four words in five are lower case with no capital inside: they can only end a
+        // name run, a sentence or an "in". (A glued word needs a capital to start.)
+        let b = piece.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase) {
+            scan.lower_word(piece.trim_end());
+            continue;
+        }
+        // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
+        // ImagesWhen Willcox`) is two pieces.
+        match crate::passages::glued_word_start(piece) {
+            Some(at) => {
+                scan.word(start, &piece[..at], true);
+                scan.word(start + at, &piece[at..], false);
+            }
+            None => scan.word(start, piece, false),
+        }
+    }
+    scan.flush();
+    (scan.names, scan.genders)
+}
+
+/// The state of [`scan_names`] between words.
+struct NameScan<'a> {
+    names: Vec<(usize, String)>,
+    genders: Vec<SurnameGender>,
+    /// The capitalised words of the name being read, with their positions.
+    run: Vec<(usize, &'a str)>,
+    /// The last word that could be an honorific for the next ("Ms", "spokesman").
+    honorific: &'a str,
+    /// The run started after "in": it names a place (`a media breakfast in Des Moines`),
+    /// which a later "he" must not take for a person; or after a caption's label, so it
+    /// names a photographer.
+    after_in: bool,
+    previous_in: bool,
+    sentence_start: bool,
+}
+
+impl Default for NameScan<'_> {
+    fn default() -> Self {
+        NameScan {
+            names: Vec::new(),
+            genders: Vec::new(),
+            run: Vec::new(),
+            honorific: "",
+            after_in: false,
+            previous_in: false,
+            sentence_start: true,
+        }
+    }
+}
+
+/// Whether `word` ends a sentence (`said.`, `now?"`).
+fn ends_sentence(word: &str) -> bool {
+    word.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?'])
+}
+
+impl<'a> NameScan<'a> {
+    /// A word of lower-case ASCII letters first and no capital: ends any run.
+    fn lower_word(&mut self, word: &'a str) {
+        self.flush();
+        let is_in = word == "in";
+        self.previous_in = is_in;
+        self.sentence_start = ends_sentence(word);
+        if !is_in {
+            self.honorific = word;
+        }
+    }
+
+    /// Any other whitespace-ended piece, `glued_end` when a glued word follows it.
+    fn word(&mut self, start: usize, piece: &'a str, glued_end: bool) {
         let word = piece.trim();
         let is_in = word.eq_ignore_ascii_case("in");
         // The name after a caption's label is the photographer's (`Photograph: Tristram
@@ -182,38 +222,29 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             word,
             "Photograph:" | "Photo:" | "Picture:" | "Illustration:" | "Credit:" | "Composite:"
         );
-        let was_in = std::mem::replace(&mut previous_in, is_in || caption);
-        let opens_sentence = std::mem::replace(
-            &mut sentence_start,
-            glued_end
-                || word
-                    .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
-                    .ends_with(['.', '!', '?']),
-        );
-        if is_in || caption {
-            flush(&mut run, &mut out, after_in);
-            continue;
+        let was_in = std::mem::replace(&mut self.previous_in, is_in || caption);
+        let opens_sentence =
+            std::mem::replace(&mut self.sentence_start, glued_end || ends_sentence(word));
+        // "in" itself is never part of a name (`in Manchester Gould said` ran together).
+        if is_in || caption || word.is_empty() {
+            self.flush();
+            return;
         }
-        if word.is_empty() {
-            flush(&mut run, &mut out, after_in);
-            continue;
-        }
-        if let Some(g) = honorific.take()
-            && let Some(name) = honorific_name(word)
+        if let Some(name) = honorific_name(word)
+            && let Some(g) = honorific_gender(self.honorific)
         {
-            genders.push((name.to_string(), g));
+            self.genders.push((name.to_string(), g));
         }
-        honorific = honorific_gender(word);
-        // Most words are lower case: only a word opening with a capital (or punctuation)
-        // needs a closer look. A number never belongs to a name: "May 3. Kate" is not an
-        // initial "3." before Kate.
+        self.honorific = word;
+        // Only a word opening with a capital (or punctuation) can be part of a name. A
+        // number never belongs to a name: "May 3. Kate" is not an initial "3." before Kate.
         if word
             .bytes()
             .next()
             .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         {
-            flush(&mut run, &mut out, after_in);
-            continue;
+            self.flush();
+            return;
         }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
         let possessive = core
@@ -225,32 +256,51 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
             && core.chars().any(char::is_lowercase)
             || core.len() == 2 && core.ends_with('.'))
             && !core.contains('/');
-        if cap && (!word.starts_with(['"', '\u{201c}', '(']) || !run.is_empty()) {
-            if run.is_empty() {
-                after_in = was_in;
-                // `Said Pitt, who also produced, "…"`: a sentence opening on "Said" and a
-                // name is the verb inverted far more often than the first name Said.
-                if opens_sentence && core == "Said" {
-                    continue;
-                }
-            }
-            // `in Nick Clegg's constituency` names the person after all.
-            after_in &= possessive.is_none() && !word.ends_with(['\'', '\u{2019}']);
-            run.push((start, core.trim_end_matches('.').trim_end_matches(',')));
-        } else {
-            flush(&mut run, &mut out, after_in);
-            continue;
+        if !cap || self.run.is_empty() && word.starts_with(['"', '\u{201c}', '(']) {
+            self.flush();
+            return;
         }
+        if self.run.is_empty() {
+            self.after_in = was_in;
+            // `Said Pitt, who also produced, "…"`: a sentence opening on "Said" and a
+            // name is the verb inverted far more often than the first name Said.
+            if opens_sentence && core == "Said" {
+                return;
+            }
+        }
+        // `in Nick Clegg's constituency` names the person after all.
+        self.after_in &= possessive.is_none() && !word.ends_with(['\'', '\u{2019}']);
+        self.run
+            .push((start, core.trim_end_matches('.').trim_end_matches(',')));
         if glued_end
             || word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
                 && !(word.ends_with('.')
                     && (core.len() <= 2 || crate::passages::ends_with_abbreviation(core)))
         {
-            flush(&mut run, &mut out, after_in);
+            self.flush();
         }
     }
-    flush(&mut run, &mut out, after_in);
-    (out, genders)
+
+    /// Ends the run: two to four words left after titles make a person's full name.
+    fn flush(&mut self) {
+        // A lone capitalised word is never a full name: most runs are, so skip them early.
+        if self.run.len() < 2 || self.after_in {
+            self.run.clear();
+            return;
+        }
+        let words: Vec<&str> = self.run.iter().map(|&(_, w)| w).collect();
+        if let Some(&(p, _)) = self.run.first() {
+            let clean = clean_name(&words.join(" "));
+            let n = clean.name.split(' ').count();
+            if (2..=4).contains(&n)
+                && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
+                && !is_non_person_name(&clean.name)
+            {
+                self.names.push((p, clean.name));
+            }
+        }
+        self.run.clear();
+    }
 }
 
 /// Normalised speakers of one article's quotations and reported speech.
