@@ -10,9 +10,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Build or update the index from a folder of articles.
 ///
-/// Reads .txt, .md/.markdown, .json, .jsonl/.ndjson, .sgm/.sgml/.trec (newswire SGML) and
-/// .csv/.tsv files under DIR, also compressed as
-/// .gz, .xz or .zst (recursively; hidden files are skipped, symbolic links too unless
+/// Reads .txt, .md/.markdown, .json, .jsonl/.ndjson, .sgm/.sgml/.trec (newswire SGML),
+/// .csv/.tsv and .html/.htm/.xhtml/.shtml files under DIR, also compressed as .gz, .xz or
+/// .zst (recursively; hidden files are skipped, symbolic links too unless
 /// --follow-links). Incremental: unchanged files are not read again,
 /// changed files are replaced and deleted files removed. Commits as it goes, so an
 /// interrupted run keeps its work and the same command finishes it. Files that cannot be
