@@ -162,10 +162,13 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         let trimmed = core.trim_end_matches([
             ',', ':', ';', '.', ')', ']', '!', '?', '\u{2019}', '\'', '—', '–',
         ]);
-        // Keep the full stop of an initial or abbreviation ("J.", "Gen.").
+        // Keep the full stop of an initial or abbreviation ("J.", "Jr.", "D.C.", "Gen."),
+        // not of a short name ending a sentence (`said Fry.`).
         let keep_dot = core[trimmed.len()..].starts_with('.')
             && trimmed.chars().next().is_some_and(char::is_uppercase)
-            && (trimmed.chars().count() <= 3 || crate::passages::ends_with_abbreviation(trimmed));
+            && (trimmed.chars().count() <= 2
+                || trimmed.contains('.')
+                || crate::passages::ends_with_abbreviation(trimmed));
         let word = if keep_dot {
             &core[..trimmed.len() + 1]
         } else {
@@ -209,32 +212,35 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
 }
 
 /// A speech verb as written in running text: lower case ("State" is not "state"), and not
-/// a noun after a determiner or possessive ("the IG's report", "his comments").
+/// a noun after a determiner or possessive ("the IG's report", "his comments"). Only a
+/// determiner joined to the verb makes it a noun: in `… larger than that, said David
+/// Wasserman` the comma ends the clause "that" belongs to.
 fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
     let t = &toks[v];
     let noun_use = v > 0 && {
         let p = &toks[v - 1];
         p.poss
-            || p.trail.is_none() && p.word.chars().all(|c| c.is_ascii_digit())
-            || p.trail.is_none() && is_number_word(&p.lower)
-            || matches!(
-                p.lower.as_ref(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "whose"
-            )
+            || p.trail.is_none()
+                && (p.word.chars().all(|c| c.is_ascii_digit())
+                    || is_number_word(&p.lower)
+                    || matches!(
+                        p.lower.as_ref(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "whose"
+                    ))
     };
     // A capitalised verb speaks only where it opens a sentence before a name (`Said
     // Dorothy Poynter, who grew up with Ali, "…"`).
@@ -1381,8 +1387,7 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
         if let Some(a) = inverted_after_comma(&toks, v) {
             return Some(a);
         }
-        let closing = v + 1 == toks.len() || toks[v].trail.is_some_and(|c| c != ',');
-        let speaker = np_before(&toks, v).filter(|_| closing)?;
+        let speaker = np_before(&toks, v).filter(|_| ends_sentence_after(&toks, v))?;
         let RawSpeaker::Named { pos, .. } = &speaker else {
             return None;
         };
@@ -1395,6 +1400,67 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
             inherited: false,
         })
     })
+}
+
+/// Whether the sentence ends at the verb `toks[v]` or after a short tail saying when,
+/// where or to whom (`Gilbert wrote in a court filing.`, `Gilbert told reporters.`,
+/// `Gilbert said Tuesday.`); not after an object (`Carter stressed bipartisan support`)
+/// or a clause of its own (`Gilbert said that …`).
+fn ends_sentence_after(toks: &[Tok<'_>], v: usize) -> bool {
+    const TAIL: usize = 5;
+    if v + 1 == toks.len() || toks[v].trail.is_some_and(|c| c != ',') {
+        return true;
+    }
+    let tail = &toks[v + 1..];
+    let circumstance = is_tell(&toks[v].lower)
+        || matches!(
+            tail[0].lower.as_ref(),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "to"
+                | "via"
+                | "last"
+                | "earlier"
+                | "late"
+                | "yesterday"
+                | "today"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        );
+    toks[v].trail.is_none()
+        && circumstance
+        && tail.len() <= TAIL
+        && tail
+            .last()
+            .is_some_and(|t| matches!(t.trail, Some('.' | '!' | '?')))
+        && tail[..tail.len() - 1].iter().all(|t| t.trail.is_none())
+        && tail.iter().all(|t| {
+            !t.masked
+                && !matches!(
+                    t.lower.as_ref(),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "because"
+                        | "if"
+                        | "when"
+                        | "while"
+                        | "although"
+                        | "after"
+                        | "before"
+                        | "as"
+                )
+        })
 }
 
 /// An adverb or other word that may stand between a speaker and the verb. A capitalised
@@ -2241,6 +2307,14 @@ mod tests {
     #[test]
     fn scare_quote_without_cue_has_no_attribution() {
         assert_eq!(speakers("The so-called \"deal\" collapsed."), [None]);
+        // A verb whose object ends the sentence has said nothing of the quotation.
+        let got = speakers(
+            "In an apparent counter to \u{201c}America-first\u{201d} policies expounded by the candidate and his aides, Carter stressed bipartisan support for engagement.",
+        );
+        assert!(
+            matches!(got[0].as_deref(), None | Some("<unnamed: >")),
+            "{got:?}"
+        );
     }
 }
 
@@ -2310,6 +2384,22 @@ mod news_shapes {
                 "\"There is a sense of stability now,\" and donations began to pick up, Gilbert said.",
                 "Gilbert",
             ),
+            // A determiner set off by a comma leaves the verb a verb.
+            (
+                "\"Many would consider that an embarrassment\" if she did not win by a margin larger than that, said David Wasserman, an analyst.",
+                "David Wasserman",
+            ),
+            // The sentence may end on when, where or to whom after the verb.
+            (
+                "Graeme Eden, described as a \"speed freak\", was guilty of dangerous driving on the day of the crash, Judge Brian Forster told Newcastle crown court.",
+                "Judge Brian Forster",
+            ),
+            (
+                "The brothers were \"bad boys\" who were brought before the youth court time and time again, Griffiths wrote in a court filing.",
+                "Griffiths",
+            ),
+            // A short name keeps no full stop.
+            ("\"It was never a priority,\" said Fry.", "Fry"),
             // A quotation ending in a full stop ends its sentence: the next subject is not
             // its speaker; an attribution right after it still is.
             (
