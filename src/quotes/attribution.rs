@@ -1412,27 +1412,13 @@ fn ends_sentence_after(toks: &[Tok<'_>], v: usize) -> bool {
         return true;
     }
     let tail = &toks[v + 1..];
+    let first = tail[0].lower.as_ref();
     let circumstance = is_tell(&toks[v].lower)
         || matches!(
-            tail[0].lower.as_ref(),
-            "in" | "on"
-                | "at"
-                | "during"
-                | "to"
-                | "via"
-                | "last"
-                | "earlier"
-                | "late"
-                | "yesterday"
-                | "today"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        );
+            first,
+            "in" | "on" | "at" | "during" | "to" | "via" | "last" | "earlier" | "late"
+        )
+        || super::lexicon::is_time_word(first);
     toks[v].trail.is_none()
         && circumstance
         && tail.len() <= TAIL
