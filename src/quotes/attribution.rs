@@ -1149,9 +1149,9 @@ fn intro_sentence(
         None => before?,
     };
     let toks = tokens(&masked[prev.clone()], prev.start);
-    let v = toks
-        .iter()
-        .rposition(|t| !t.masked && ends_intro(&t.lower))?;
+    let Some(v) = toks.iter().rposition(|t| !t.masked && ends_intro(&t.lower)) else {
+        return issued_statement(&toks);
+    };
     if toks[v..].iter().any(|t| t.masked) {
         return None;
     }
@@ -1164,6 +1164,41 @@ fn intro_sentence(
     // quotation after it; otherwise only one that ends on its cue does.
     let opens = matches!(&speaker, RawSpeaker::Named { pos, .. } if *pos == toks[0].start);
     if toks.len() - v > INTRO_TAIL && !opens {
+        return None;
+    }
+    let at = speaker_at(&speaker, toks[v].start);
+    Some(Attribution {
+        speaker,
+        cue: toks[v].word.to_string(),
+        inherited: true,
+        at,
+    })
+}
+
+/// `At Brazile's direction, the DNC issued a statement apologizing to Sanders.` before a
+/// paragraph of quotation: the statement is what follows, and its issuer the speaker.
+fn issued_statement(toks: &[Tok<'_>]) -> Option<Attribution> {
+    if toks.iter().any(|t| t.masked) {
+        return None;
+    }
+    let v = toks.iter().position(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "issued" | "released" | "published" | "posted" | "sent" | "put"
+        )
+    })?;
+    let object = toks[v + 1..]
+        .iter()
+        .take(4)
+        .position(|t| matches!(t.lower.as_ref(), "statement" | "statements"))?;
+    if toks[v + 1..v + 1 + object]
+        .iter()
+        .any(|t| t.trail.is_some() || matches!(t.lower.as_ref(), "that" | "which"))
+    {
+        return None;
+    }
+    let speaker = np_before(toks, v)?;
+    if matches!(speaker, RawSpeaker::Unnamed(_) | RawSpeaker::Pronoun(_)) {
         return None;
     }
     let at = speaker_at(&speaker, toks[v].start);
@@ -2411,6 +2446,17 @@ mod news_shapes {
         // Not after a quotation its paragraph attributed before it and then moved on from.
         let t = "The senator called the bill \"a disgrace,\" but the governor disagreed.\n\n\"We will sign it.\"";
         assert_eq!(speakers(t)[1], None);
+    }
+
+    #[test]
+    fn an_issued_statement_introduces_the_quotation_after_it() {
+        let t = "At Brazile\u{2019}s direction, the DNC issued a statement apologizing to Sanders.\n\n\u{201c}On behalf of everyone at the DNC, we want to offer a deep and sincere apology.\u{201d}";
+        assert_eq!(speakers(t), [Some("DNC".to_string())]);
+        let t = "Her stepfather, Stephen Cartwright, last night issued a statement. \"We are devastated at the tragic loss of our daughter.\"";
+        assert_eq!(speakers(t), [Some("Stephen Cartwright".to_string())]);
+        // Only the statement's issuer, not whoever acted otherwise.
+        let t = "The DNC issued new rules for the debates.\n\n\"We want everyone to take part.\"";
+        assert_eq!(speakers(t), [None]);
     }
 
     #[test]
