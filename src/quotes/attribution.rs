@@ -1166,13 +1166,17 @@ fn intro_sentence(
     if toks.len() - v > INTRO_TAIL && !opens {
         return None;
     }
-    let at = speaker_at(&speaker, toks[v].start);
-    Some(Attribution {
+    Some(introduced_by(speaker, &toks[v]))
+}
+
+/// The attribution a sentence before a quotation gives it: `speaker`, with the verb `cue`.
+fn introduced_by(speaker: RawSpeaker, cue: &Tok<'_>) -> Attribution {
+    Attribution {
+        at: speaker_at(&speaker, cue.start),
         speaker,
-        cue: toks[v].word.to_string(),
+        cue: cue.word.to_string(),
         inherited: true,
-        at,
-    })
+    }
 }
 
 /// `At Brazile's direction, the DNC issued a statement apologizing to Sanders.` before a
@@ -1201,13 +1205,7 @@ fn issued_statement(toks: &[Tok<'_>]) -> Option<Attribution> {
     if matches!(speaker, RawSpeaker::Unnamed(_) | RawSpeaker::Pronoun(_)) {
         return None;
     }
-    let at = speaker_at(&speaker, toks[v].start);
-    Some(Attribution {
-        speaker,
-        cue: toks[v].word.to_string(),
-        inherited: true,
-        at,
-    })
+    Some(introduced_by(speaker, &toks[v]))
 }
 
 /// `Caddell continued:` ending the paragraph before a paragraph that opens with a quote.
