@@ -1812,6 +1812,42 @@ fn comma_before(toks: &[Tok<'_>], j: usize, i: usize) -> Option<usize> {
         .find(|&k| toks[k].trail == Some(','))
 }
 
+/// The person "of", "at" or "from" an institution or place whose name starts at `k`
+/// (`Jeffrey Lewis of the James Martin Center`), where the run `start..end` before the
+/// verb is the end of that name.
+fn person_of(toks: &[Tok<'_>], start: usize, end: usize, mut k: usize) -> Option<RawSpeaker> {
+    if k == start
+        && k >= 2
+        && start < end
+        && super::lexicon::is_place(&words(&toks[start..end]))
+        && toks[k - 1].trail == Some(',')
+        && is_cap(toks[k - 1].word)
+        && matches!(toks[k - 2].lower.as_ref(), "of" | "from")
+    {
+        k -= 1;
+    }
+    if k > 0 && toks[k - 1].lower == "the" {
+        k -= 1;
+    }
+    if start < end
+        && k >= 2
+        && matches!(toks[k - 1].lower.as_ref(), "of" | "at" | "from")
+        && is_cap(toks[k - 2].word)
+        && toks[k - 2].trail.is_none()
+        && let Some(named @ RawSpeaker::Named { .. }) = name_run_before(toks, k - 1)
+        && let RawSpeaker::Named { text, .. } = &named
+        && text.contains(' ')
+        // Titles go first: "House Speaker Paul D. Ryan of Wisconsin" is a person.
+        && !crate::speakers::clean_name(text)
+            .name
+            .split(' ')
+            .any(super::lexicon::is_org_word)
+    {
+        return Some(named);
+    }
+    None
+}
+
 fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     // "the Trump campaign said", "the Biden administration": a name plus an organisation noun.
     if end >= 2
@@ -1857,16 +1893,25 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         start += 1;
     }
     // "Jeffrey Lewis of the James Martin Center said": the person, not the institution,
-    // whose name may run on through "for" ("Center for Nonproliferation Studies"), and
-    // "Stacy Baker of Columbia, South Carolina says": the person, not the state.
+    // whose name may run on through "for", "of", "in" or "on" ("Center for
+    // Nonproliferation Studies", "the Institute of Peace in Washington"), and "Stacy Baker
+    // of Columbia, South Carolina says": the person, not the state. Each place the
+    // institution's name may start is tried, nearest first, so "Jane Smith of Washington"
+    // stays the person and is not read as part of an institution.
     let mut k = start;
-    while k >= 2
-        && toks[k - 1].lower == "for"
-        && is_cap(toks[k - 2].word)
-        && toks[k - 2].trail.is_none()
-        && !toks[k - 2].masked
-        && !toks[k - 2].poss
-    {
+    loop {
+        if let Some(person) = person_of(toks, start, end, k) {
+            return Some(person);
+        }
+        let joined = k >= 2
+            && matches!(toks[k - 1].lower.as_ref(), "for" | "of" | "in" | "on")
+            && is_cap(toks[k - 2].word)
+            && toks[k - 2].trail.is_none()
+            && !toks[k - 2].masked
+            && !toks[k - 2].poss;
+        if !joined {
+            break;
+        }
         k -= 2;
         while k > 0
             && is_cap(toks[k - 1].word)
@@ -1876,35 +1921,6 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         {
             k -= 1;
         }
-    }
-    if k == start
-        && k >= 2
-        && start < end
-        && super::lexicon::is_place(&words(&toks[start..end]))
-        && toks[k - 1].trail == Some(',')
-        && is_cap(toks[k - 1].word)
-        && matches!(toks[k - 2].lower.as_ref(), "of" | "from")
-    {
-        k -= 1;
-    }
-    if k > 0 && toks[k - 1].lower == "the" {
-        k -= 1;
-    }
-    if start < end
-        && k >= 2
-        && matches!(toks[k - 1].lower.as_ref(), "of" | "at" | "from")
-        && is_cap(toks[k - 2].word)
-        && toks[k - 2].trail.is_none()
-        && let Some(named @ RawSpeaker::Named { .. }) = name_run_before(toks, k - 1)
-        && let RawSpeaker::Named { text, .. } = &named
-        && text.contains(' ')
-        // Titles go first: "House Speaker Paul D. Ryan of Wisconsin" is a person.
-        && !crate::speakers::clean_name(text)
-            .name
-            .split(' ')
-            .any(super::lexicon::is_org_word)
-    {
-        return Some(named);
     }
     let the = start > 0 && matches!(toks[start - 1].lower.as_ref(), "the");
     if start >= end {

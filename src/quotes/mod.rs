@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 26] = [
+        let cases: [(&str, &[&str]); 27] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -296,6 +296,13 @@ mod tests {
                  that must end now.\"\n\nStacy Baker of Columbia, South Carolina says she \
                  thinks Cruz can win if he keeps \"doing what he's doing.\"",
                 &["James Lowe", "Stacy Baker"],
+            ),
+            // ... or through "of" and "in", while a person "of" a place stays the person.
+            (
+                "Jane Smith of the Institute of Peace in Washington said: \"It is late.\"\n\n\
+                 \"Thieves have worked it out,\" Marc Rogers of Lookout Mobile Security in \
+                 San Francisco warned.\n\nTom Jones of Washington said: \"It is early.\"",
+                &["Jane Smith", "Marc Rogers", "Tom Jones"],
             ),
             // A sentence ending on "agreed", "recalls" and the like introduces the
             // quotation after it.
