@@ -39,6 +39,28 @@ fn same_sentence(text: &str, a: usize, b: usize) -> bool {
     })
 }
 
+/// Whether the name at `mention` only says whose the speaker at `speaker` is: `Archbishop
+/// Aris Shirvanian of the Armenian Patriarchate` (a "he" after it is still the archbishop).
+fn names_whose(text: &str, speaker: usize, mention: usize) -> bool {
+    let Some(between) = text.get(speaker..mention) else {
+        return false;
+    };
+    let Some(name) = [
+        " of the ",
+        " of ",
+        " at the ",
+        " at ",
+        " from the ",
+        " from ",
+    ]
+    .iter()
+    .find_map(|link| between.strip_suffix(link)) else {
+        return false;
+    };
+    name.split(' ')
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// A name with its titles stripped, and what the titles told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanName {
@@ -440,7 +462,8 @@ fn resolve_one(
                 .rev()
                 .find(|(p, n)| *p < at && g.is_some() && gender_ok(n))
                 .filter(|(p, _)| {
-                    last_speaker.is_none_or(|s| *p > s.at) && same_sentence(masked, *p, at)
+                    last_speaker.is_none_or(|s| *p > s.at && !names_whose(masked, s.at, *p))
+                        && same_sentence(masked, *p, at)
                 });
             match (last_speaker, last_mention) {
                 (_, Some((_, n))) => Resolved {

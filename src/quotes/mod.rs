@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 27] = [
+        let cases: [(&str, &[&str]); 28] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -303,6 +303,13 @@ mod tests {
                  \"Thieves have worked it out,\" Marc Rogers of Lookout Mobile Security in \
                  San Francisco warned.\n\nTom Jones of Washington said: \"It is early.\"",
                 &["Jane Smith", "Marc Rogers", "Tom Jones"],
+            ),
+            // The institution a speaker is "of" is no antecedent of the "he" after.
+            (
+                "As Archbishop Aris Shirvanian of the Armenian Patriarchate told the \
+                 Associated Press, \u{201c}We have suffered the same fate.\u{201d} He added, \
+                 \u{201c}Israel should have been the first.\u{201d}",
+                &["Aris Shirvanian", "Aris Shirvanian"],
             ),
             // A sentence ending on "agreed", "recalls" and the like introduces the
             // quotation after it.
