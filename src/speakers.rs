@@ -61,6 +61,36 @@ fn names_whose(text: &str, speaker: usize, mention: usize) -> bool {
         .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether the name at `at` is the object of a preposition or a possessive (`In his
+/// parents' Dominican Republic`, `his address to La Raza`): a place, an audience or a
+/// work, not someone who could speak next.
+fn after_preposition(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let Some(word) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    word.ends_with(['\'', '\u{2019}'])
+        || word.ends_with("'s")
+        || word.ends_with("\u{2019}s")
+        || matches!(
+            word,
+            "to" | "in"
+                | "of"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "on"
+                | "by"
+                | "into"
+                | "about"
+                | "and"
+                | "the"
+        )
+}
+
 /// A name with its titles stripped, and what the titles told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanName {
@@ -448,7 +478,9 @@ fn resolve_one(
             };
             let last_speaker = seen.iter().rev().find(|s| s.at <= at && compatible(s));
             // A person named after the last speaker spoke is the likelier referent ("…
-            // comments made by spokesman John Kirby, when he stated …").
+            // comments made by spokesman John Kirby, when he stated …"), but not a name
+            // after a preposition or possessive (`In his parents' Dominican Republic, "…,"
+            // he says`).
             let gender_ok = |n: &str| {
                 g.is_none_or(|g| {
                     seen.iter()
@@ -464,6 +496,7 @@ fn resolve_one(
                 .filter(|(p, _)| {
                     last_speaker.is_none_or(|s| *p > s.at && !names_whose(masked, s.at, *p))
                         && same_sentence(masked, *p, at)
+                        && !after_preposition(masked, *p)
                 });
             match (last_speaker, last_mention) {
                 (_, Some((_, n))) => Resolved {
@@ -474,7 +507,11 @@ fn resolve_one(
                     name: Some(s.name.clone()),
                     kind: s.kind,
                 },
-                (None, None) => match known.iter().rev().find(|(p, _)| *p < at) {
+                (None, None) => match known
+                    .iter()
+                    .rev()
+                    .find(|(p, _)| *p < at && !after_preposition(masked, *p))
+                {
                     // Nobody has spoken yet: the person last named is the best guess.
                     Some((_, n)) if g.is_some() => Resolved {
                         name: Some(n.clone()),

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 28] = [
+        let cases: [(&str, &[&str]); 29] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -310,6 +310,14 @@ mod tests {
                  Associated Press, \u{201c}We have suffered the same fate.\u{201d} He added, \
                  \u{201c}Israel should have been the first.\u{201d}",
                 &["Aris Shirvanian", "Aris Shirvanian"],
+            ),
+            // Nor is a name after a preposition or a possessive in the pronoun's sentence,
+            // while a person named there is.
+            (
+                "Labor Secretary Thomas Perez likes baseball.\n\nIn his parents' Dominican \
+                 Republic, \"baseball and politics are the national sport,\" he says.\n\n\
+                 Pressed on comments made by spokesman John Kirby, he stated: \"We did not.\"",
+                &["Thomas Perez", "John Kirby"],
             ),
             // A sentence ending on "agreed", "recalls" and the like introduces the
             // quotation after it.
