@@ -71,24 +71,16 @@ fn after_preposition(text: &str, at: usize) -> bool {
     let Some(word) = before.split_whitespace().next_back() else {
         return false;
     };
+    const BEFORE_NON_SPEAKERS: &[&str] = &[
+        "to", "in", "of", "at", "for", "from", "with", "on", "by", "into", "about", "and", "the",
+        "a", "an", "his", "her", "its", "their", "our", "my", "your",
+    ];
     word.ends_with(['\'', '\u{2019}'])
         || word.ends_with("'s")
         || word.ends_with("\u{2019}s")
-        || matches!(
-            word,
-            "to" | "in"
-                | "of"
-                | "at"
-                | "for"
-                | "from"
-                | "with"
-                | "on"
-                | "by"
-                | "into"
-                | "about"
-                | "and"
-                | "the"
-        )
+        || BEFORE_NON_SPEAKERS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A name with its titles stripped, and what the titles told.

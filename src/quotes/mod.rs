@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 29] = [
+        let cases: [(&str, &[&str]); 30] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -318,6 +318,13 @@ mod tests {
                  Republic, \"baseball and politics are the national sport,\" he says.\n\n\
                  Pressed on comments made by spokesman John Kirby, he stated: \"We did not.\"",
                 &["Thomas Perez", "John Kirby"],
+            ),
+            // With nobody quoted yet, "he" is the person last named, not a place after
+            // "his".
+            (
+                "Mohamed Nasheed was jailed 16 times.\n\nHe never gave up on his Indian Ocean \
+                 island home. \"We will be back,\" he said.",
+                &["Mohamed Nasheed"],
             ),
             // A sentence ending on "agreed", "recalls" and the like introduces the
             // quotation after it.
