@@ -846,7 +846,9 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
     if last.trail != Some(':') || colons > 1 || toks.iter().any(|t| t.masked) {
         return None;
     }
-    let speaker = opening_subject(toks, masked).or_else(|| appositive_subject(toks))?;
+    let speaker = opening_subject(toks, masked)
+        .or_else(|| appositive_subject(toks))
+        .or_else(|| opening_subject(after_opening_clause(toks)?, masked))?;
     let RawSpeaker::Named { pos, .. } = &speaker else {
         return None;
     };
@@ -856,6 +858,44 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
         speaker,
         inherited: false,
     })
+}
+
+/// The main clause after a short opening clause set off by a comma (`As if addressing
+/// the magnate directly, the Illinois Board of Elections was conclusive:`), or `None`
+/// when the sentence does not open on such a clause.
+fn after_opening_clause<'t, 'a>(toks: &'t [Tok<'a>]) -> Option<&'t [Tok<'a>]> {
+    const OPENING_CLAUSE_WORDS: usize = 12;
+    let opener = toks.first()?.lower.as_ref();
+    if !matches!(
+        opener,
+        "as" | "when"
+            | "after"
+            | "before"
+            | "while"
+            | "in"
+            | "on"
+            | "at"
+            | "since"
+            | "although"
+            | "though"
+            | "despite"
+            | "during"
+            | "with"
+            | "without"
+            | "like"
+            | "unlike"
+            | "asked"
+            | "speaking"
+            | "responding"
+            | "writing"
+    ) {
+        return None;
+    }
+    let comma = toks
+        .iter()
+        .take(OPENING_CLAUSE_WORDS)
+        .position(|t| t.trail == Some(','))?;
+    toks.get(comma + 1..).filter(|rest| rest.len() > 1)
 }
 
 /// The name that opens a sentence and is followed by its verb ("Clinton has …").

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 30] = [
+        let cases: [(&str, &[&str]); 31] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -341,6 +341,14 @@ mod tests {
                  editor of Channel 4 News, wished Mason well for the future: \"Paul is a \
                  unique talent.\"",
                 &["Mitch McConnell", "Ben De Pear"],
+            ),
+            // So does one whose subject follows a short opening clause.
+            (
+                "Writing in advance of the premiere, the New Yorker's music critic Alex Ross \
+                 summed up: \"That two commentators should differ points to a problem.\"\n\n\
+                 On the day Sally Clark was freed, the Crown Prosecution Service issued a \
+                 statement explaining its decision: \"A retrial is no longer possible.\"",
+                &["Alex Ross", "Crown Prosecution Service"],
             ),
             // A party tag is not the last word of the name before it.
             (
