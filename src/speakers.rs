@@ -39,31 +39,10 @@ fn same_sentence(text: &str, a: usize, b: usize) -> bool {
     })
 }
 
-/// Whether the name at `mention` only says whose the speaker at `speaker` is: `Archbishop
-/// Aris Shirvanian of the Armenian Patriarchate` (a "he" after it is still the archbishop).
-fn names_whose(text: &str, speaker: usize, mention: usize) -> bool {
-    let Some(between) = text.get(speaker..mention) else {
-        return false;
-    };
-    let Some(name) = [
-        " of the ",
-        " of ",
-        " at the ",
-        " at ",
-        " from the ",
-        " from ",
-    ]
-    .iter()
-    .find_map(|link| between.strip_suffix(link)) else {
-        return false;
-    };
-    name.split(' ')
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Whether the name at `at` is the object of a preposition or a possessive (`In his
-/// parents' Dominican Republic`, `his address to La Raza`): a place, an audience or a
-/// work, not someone who could speak next.
+/// Whether the name at `at` follows a preposition, an article or a possessive (`In his
+/// parents' Dominican Republic`, `his address to La Raza`, `Archbishop Aris Shirvanian of
+/// the Armenian Patriarchate`): a place, an audience, a work or the speaker's employer,
+/// not someone who could speak next.
 fn after_preposition(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at) else {
         return false;
@@ -486,7 +465,7 @@ fn resolve_one(
                 .rev()
                 .find(|(p, n)| *p < at && g.is_some() && gender_ok(n))
                 .filter(|(p, _)| {
-                    last_speaker.is_none_or(|s| *p > s.at && !names_whose(masked, s.at, *p))
+                    last_speaker.is_none_or(|s| *p > s.at)
                         && same_sentence(masked, *p, at)
                         && !after_preposition(masked, *p)
                 });
