@@ -848,7 +848,8 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
     }
     let speaker = opening_subject(toks, masked)
         .or_else(|| appositive_subject(toks))
-        .or_else(|| opening_subject(after_opening_clause(toks)?, masked))?;
+        .or_else(|| opening_subject(after_opening_clause(toks)?, masked))
+        .or_else(|| presented(toks))?;
     let RawSpeaker::Named { pos, .. } = &speaker else {
         return None;
     };
@@ -857,6 +858,28 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
         cue: ":".into(),
         speaker,
         inherited: false,
+    })
+}
+
+/// `Here's Clinton in December 1992: "…"`: the name a sentence presents.
+fn presented(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
+    let first = toks.first()?;
+    let from = match toks.get(1) {
+        _ if first.lower == "here" && first.poss => 1,
+        Some(t) if first.lower == "here" && t.lower == "is" => 2,
+        _ => return None,
+    };
+    let run = toks[from..]
+        .iter()
+        .take_while(|t| !t.masked && is_cap(t.word))
+        .count();
+    if run == 0 || is_non_name(toks[from].word) {
+        return None;
+    }
+    Some(RawSpeaker::Named {
+        text: words(&toks[from..from + run]),
+        the: false,
+        pos: toks[from].start,
     })
 }
 

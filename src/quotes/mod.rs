@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 31] = [
+        let cases: [(&str, &[&str]); 32] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -349,6 +349,14 @@ mod tests {
                  On the day Sally Clark was freed, the Crown Prosecution Service issued a \
                  statement explaining its decision: \"A retrial is no longer possible.\"",
                 &["Alex Ross", "Crown Prosecution Service"],
+            ),
+            // And one that presents its speaker ("Here's", "Here is"); not "Here's what".
+            (
+                "Here\u{2019}s Clinton in December 1992: \u{201c}Our new direction must rest on \
+                 the new realities.\u{201d}\n\nHere is Kumi Naidoo, head of Greenpeace, in an \
+                 open letter: \"The tone has undermined US credibility.\"\n\nHere's what \
+                 happened next: \"The doors closed and nobody came in or out.\"",
+                &["Clinton", "Kumi Naidoo", ""],
             ),
             // A party tag is not the last word of the name before it.
             (
