@@ -11,7 +11,7 @@ use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
     Gender, honorific_gender, is_adverb_shaped, is_non_name, is_non_person_name, is_org_word,
-    is_place, is_speech_verb, is_title,
+    is_page_furniture, is_place, is_speech_verb, is_title,
 };
 
 /// A speaker after normalisation.
@@ -117,7 +117,11 @@ pub fn clean_name(raw: &str) -> CleanName {
         lower.len() >= 5 && lower.ends_with("ed") && is_speech_verb(&lower)
             || lower.len() >= 6 && lower.ends_with("ly") && is_adverb_shaped(&lower)
     };
-    while start + 1 < words.len() && (is_non_name(words[start]) || opening_verb(words[start])) {
+    while start + 1 < words.len()
+        && (is_non_name(words[start])
+            || opening_verb(words[start])
+            || is_page_furniture(words[start], words.get(start + 1).copied()))
+    {
         start += 1;
     }
     let name = words[start.min(words.len())..].join(" ");
@@ -602,6 +606,16 @@ fn expand_surname(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_furniture_is_stripped() {
+        assert_eq!(
+            clean_name("Facebook Twitter Pinterest Ellie Goulding").name,
+            "Ellie Goulding"
+        );
+        assert_eq!(clean_name("Pinterest Lately Jackson").name, "Jackson");
+        assert_eq!(clean_name("Twitter Inc").name, "Twitter Inc");
+    }
 
     #[test]
     fn titles_are_stripped() {

@@ -1951,7 +1951,11 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     while start < end
         && (is_non_name(toks[start].word)
             || not_a_name(&toks[start], start == 0)
-            || toks[start].lower.ends_with("ly") && modifies_verb(&toks[start]))
+            || toks[start].lower.ends_with("ly") && modifies_verb(&toks[start])
+            || super::lexicon::is_page_furniture(
+                toks[start].word,
+                toks[start + 1..end].first().map(|t| t.word),
+            ))
     {
         start += 1;
     }

@@ -1368,6 +1368,20 @@ const NON_NAME_STARTERS: &[&str] = &[
     "had",
 ];
 
+/// Whether `word`, followed by `next`, is a web page's share buttons or a caption's label
+/// run into the text (`Facebook Twitter Pinterest Goulding said`, `Pinterest Lately
+/// Jackson`) rather than the start of a name. "Facebook" and "Twitter" alone are
+/// companies that speak ("Twitter said"), so only the button row counts for them.
+pub fn is_page_furniture(word: &str, next: Option<&str>) -> bool {
+    match word {
+        "Facebook" | "Twitter" => matches!(next, Some("Twitter" | "Pinterest")),
+        "Pinterest" => next.is_some(),
+        // A caption's label never speaks, alone or before the photographer's name.
+        "Photograph" => true,
+        _ => false,
+    }
+}
+
 /// Whether a capitalised word is a sentence opener rather than part of a name.
 pub fn is_non_name(word: &str) -> bool {
     static SET: WordSet = LazyLock::new(|| NON_NAME_STARTERS.iter().copied().collect());

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 32] = [
+        let cases: [(&str, &[&str]); 33] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -357,6 +357,13 @@ mod tests {
                  open letter: \"The tone has undermined US credibility.\"\n\nHere's what \
                  happened next: \"The doors closed and nobody came in or out.\"",
                 &["Clinton", "Kumi Naidoo", ""],
+            ),
+            // A page's share buttons run into the text are no part of a name; the
+            // company alone still speaks.
+            (
+                "Facebook Twitter Pinterest Ellie Goulding said: \"I was nervous.\"\n\n\
+                 \"We removed the posts,\" Twitter said.",
+                &["Ellie Goulding", "Twitter"],
             ),
             // A party tag is not the last word of the name before it.
             (
