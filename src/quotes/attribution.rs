@@ -1876,12 +1876,11 @@ fn comma_before(toks: &[Tok<'_>], j: usize, i: usize) -> Option<usize> {
 }
 
 /// The person "of", "at" or "from" an institution or place whose name starts at `k`
-/// (`Jeffrey Lewis of the James Martin Center`), where the run `start..end` before the
-/// verb is the end of that name.
+/// (`Jeffrey Lewis of the James Martin Center`), where the run `start..end` (not empty)
+/// before the verb is the end of that name.
 fn person_of(toks: &[Tok<'_>], start: usize, end: usize, mut k: usize) -> Option<RawSpeaker> {
     if k == start
         && k >= 2
-        && start < end
         && super::lexicon::is_place(&words(&toks[start..end]))
         && toks[k - 1].trail == Some(',')
         && is_cap(toks[k - 1].word)
@@ -1892,8 +1891,7 @@ fn person_of(toks: &[Tok<'_>], start: usize, end: usize, mut k: usize) -> Option
     if k > 0 && toks[k - 1].lower == "the" {
         k -= 1;
     }
-    if start < end
-        && k >= 2
+    if k >= 2
         && matches!(toks[k - 1].lower.as_ref(), "of" | "at" | "from")
         && is_cap(toks[k - 2].word)
         && toks[k - 2].trail.is_none()
@@ -1959,34 +1957,30 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     {
         start += 1;
     }
+    // A word of an institution's name: capitalised, joined to the next.
+    let name_word = |t: &Tok<'_>| is_cap(t.word) && t.trail.is_none() && !t.masked && !t.poss;
     // "Jeffrey Lewis of the James Martin Center said": the person, not the institution,
     // whose name may run on through "for", "of", "in" or "on" ("Center for
     // Nonproliferation Studies", "the Institute of Peace in Washington"), and "Stacy Baker
     // of Columbia, South Carolina says": the person, not the state. Each place the
     // institution's name may start is tried, nearest first, so "Jane Smith of Washington"
     // stays the person and is not read as part of an institution.
-    let mut k = start;
-    loop {
-        if let Some(person) = person_of(toks, start, end, k) {
-            return Some(person);
-        }
-        let joined = k >= 2
-            && matches!(toks[k - 1].lower.as_ref(), "for" | "of" | "in" | "on")
-            && is_cap(toks[k - 2].word)
-            && toks[k - 2].trail.is_none()
-            && !toks[k - 2].masked
-            && !toks[k - 2].poss;
-        if !joined {
-            break;
-        }
-        k -= 2;
-        while k > 0
-            && is_cap(toks[k - 1].word)
-            && toks[k - 1].trail.is_none()
-            && !toks[k - 1].masked
-            && !toks[k - 1].poss
-        {
-            k -= 1;
+    if start < end {
+        let mut k = start;
+        loop {
+            if let Some(person) = person_of(toks, start, end, k) {
+                return Some(person);
+            }
+            let joined = k >= 2
+                && matches!(toks[k - 1].lower.as_ref(), "for" | "of" | "in" | "on")
+                && name_word(&toks[k - 2]);
+            if !joined {
+                break;
+            }
+            k -= 2;
+            while k > 0 && name_word(&toks[k - 1]) {
+                k -= 1;
+            }
         }
     }
     let the = start > 0 && matches!(toks[start - 1].lower.as_ref(), "the");
