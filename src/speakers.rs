@@ -167,24 +167,21 @@ type SurnameGender = (String, Gender);
 fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     let mut scan = NameScan::default();
     let mut pos = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
+    // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
+    // ImagesWhen Willcox`) is two pieces.
+    for (piece, glued_end) in crate::passages::glued_pieces(text) {
         let start = pos;
         pos += piece.len();
-        // Four words in five are lower case with no capital inside: they can only end a
-        // name run, a sentence or an "in". (A glued word needs a capital to start.)
+        // Four words in five are lower case with no capital inside and nothing glued to
+        // them: they can only end a name run, a sentence or an "in".
         let b = piece.as_bytes();
-        if b.first().is_some_and(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase) {
+        if !glued_end
+            && b.first().is_some_and(u8::is_ascii_lowercase)
+            && !b.iter().any(u8::is_ascii_uppercase)
+        {
             scan.lower_word(piece.trim_end());
-            continue;
-        }
-        // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
-        // ImagesWhen Willcox`) is two pieces.
-        match crate::passages::glued_word_start(piece) {
-            Some(at) => {
-                scan.word(start, &piece[..at], true);
-                scan.word(start + at, &piece[at..], false);
-            }
-            None => scan.word(start, piece, false),
+        } else {
+            scan.word(start, piece, glued_end);
         }
     }
     scan.flush();
