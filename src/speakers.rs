@@ -10,8 +10,8 @@
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
-    Gender, honorific_gender, is_adverb_shaped, is_non_name, is_non_person_name, is_org_word,
-    is_page_furniture, is_place, is_speech_verb, is_title,
+    Gender, honorific_gender, is_adverb_shaped, is_name_particle, is_non_name, is_non_person_name,
+    is_org_word, is_page_furniture, is_place, is_speech_verb, is_title,
 };
 
 /// A speaker after normalisation.
@@ -93,9 +93,22 @@ pub fn clean_name(raw: &str) -> CleanName {
             start = i + 1;
         }
     }
-    // "Secretary of State John Kerry": after "of", the office's object goes too.
-    if start > 0 && words.get(start - 1) == Some(&"of") && start + 1 < words.len() {
+    // "Secretary of State John Kerry": after "of", the office's object goes too, all of
+    // it ("Director of National Intelligence James Clapper", "Chairman of General Motors
+    // Roger Smith"): the holder's name is the last two words, or three with an initial
+    // or particle between ("John F. Kerry").
+    let n = words.len();
+    if start > 0 && words[start - 1] == "of" && start + 1 < n {
         start += 1;
+    }
+    if words[..start].contains(&"of") && n - start >= 3 {
+        let middle = words[n - 2];
+        let initial = middle.len() <= 2 && middle.ends_with('.');
+        start = if initial || is_name_particle(middle) {
+            n - 3
+        } else {
+            n - 2
+        };
     }
     // "Stated Stone", "Says Jones": a sentence may open on its verb, in the past tense
     // or as "Says" (not "Said", a first name: Said Zakaria). So may it open on an adverb

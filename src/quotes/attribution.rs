@@ -1028,7 +1028,8 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
         let mut end = from;
         while end < toks.len()
             && !toks[end].masked
-            && (is_cap(toks[end].word) || is_name_particle(toks[end].word) && end > from)
+            && (is_cap(toks[end].word)
+                || end > from && (is_name_particle(toks[end].word) || office_of(toks, end)))
         {
             end += 1;
             if toks[end - 1].trail.is_some_and(|c| c != '.') || toks[end - 1].poss {
@@ -1875,6 +1876,33 @@ fn comma_before(toks: &[Tok<'_>], j: usize, i: usize) -> Option<usize> {
         .find(|&k| toks[k].trail == Some(','))
 }
 
+/// Whether `toks[i]` is the "of" of an office followed by its holder's name (`Secretary
+/// of State John Kerry`, `Director of National Intelligence James Clapper`): a
+/// capitalised title joined to it, then three capitalised words at least, the office's
+/// object and a name. `the Bishop of Durham` and `the House of Lords` name no one else.
+fn office_of(toks: &[Tok<'_>], i: usize) -> bool {
+    let titled = i >= 1 && {
+        let t = &toks[i - 1];
+        is_cap(t.word) && is_title(t.word) && t.trail.is_none() && !t.poss && !t.masked
+    };
+    if toks[i].lower != "of" || !titled {
+        return false;
+    }
+    let mut run = 0;
+    let mut last = None;
+    for t in &toks[i + 1..] {
+        if t.masked || !is_cap(t.word) {
+            break;
+        }
+        run += 1;
+        last = Some(t);
+        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss {
+            break;
+        }
+    }
+    run >= 3 && last.is_some_and(|t| !super::lexicon::is_org_word(t.word))
+}
+
 /// The person "of", "at" or "from" an institution or place whose name starts at `k`
 /// (`Jeffrey Lewis of the James Martin Center`), where the run `start..end` (not empty)
 /// before the verb is the end of that name.
@@ -1937,9 +1965,12 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         if stops {
             break;
         }
-        // A photo credit ("Virginia Turbett/Redferns Suggs said") ends the name.
-        let namey =
-            (is_cap(t.word) || is_name_particle(t.word) && start != end) && !t.word.contains('/');
+        // A photo credit ("Virginia Turbett/Redferns Suggs said") ends the name. An office
+        // named with "of" is a title before it, not an institution it belongs to
+        // ("Former Secretary of State Madeleine Albright said").
+        let namey = (is_cap(t.word)
+            || start != end && (is_name_particle(t.word) || office_of(toks, start - 1)))
+            && !t.word.contains('/');
         if !namey {
             break;
         }
@@ -2109,11 +2140,16 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     let mut end = v + 1;
     while let Some(t) = toks.get(end) {
         // "of" after an office belongs to its title when no name has come yet ("said
-        // former secretary of state Hillary Clinton").
-        let office_of = t.lower == "of"
-            && is_title(&toks[end - 1].lower)
-            && !toks[v + 1..end].iter().any(|t| is_cap(t.word));
-        if t.masked || end > v + 1 && is_clause_word(&t.lower) && !office_of || end - v > 10 {
+        // former secretary of state Hillary Clinton", "said Former Secretary of State
+        // Madeleine Albright").
+        let no_name_yet = !toks[v + 1..end]
+            .iter()
+            .any(|t| is_cap(t.word) && !is_title(&t.lower));
+        let office = t.lower == "of"
+            && no_name_yet
+            && (is_title(&toks[end - 1].lower) && !toks[v + 1..end].iter().any(|t| is_cap(t.word))
+                || office_of(toks, end));
+        if t.masked || end > v + 1 && is_clause_word(&t.lower) && !office || end - v > 10 {
             break;
         }
         end += 1;

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 33] = [
+        let cases: [(&str, &[&str]); 35] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -182,6 +182,28 @@ mod tests {
                  \"The first line of defense is the community,\" said former secretary of \
                  state Hillary Clinton, who spoke last.",
                 &["Jeff Davis", "Hillary Clinton"],
+            ),
+            // An office named with "of" is a title before its holder's name, the office's
+            // object included; a title of place alone ("the Bishop of Durham") names no
+            // one else, and a person "of" an institution stays the person.
+            (
+                "Former Secretary of State Madeleine Albright urged women to vote, saying, \
+                 \u{201c}There\u{2019}s a special place in hell.\u{201d}\n\n\"We are ready,\" \
+                 said Former Secretary of State Madeleine Albright.\n\nDirector of National \
+                 Intelligence James Clapper said, \"The threat is real.\"\n\nChairman of \
+                 General Motors Roger Smith said, \"Sales will rise.\"",
+                &[
+                    "Madeleine Albright",
+                    "Madeleine Albright",
+                    "James Clapper",
+                    "Roger Smith",
+                ],
+            ),
+            (
+                "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a \
+                 \"great thriller\".\n\n\"We have had a rise of 1C,\" said climate expert \
+                 Professor Chris Field of Stanford University.",
+                &["Tom Wright", "Chris Field"],
             ),
             // A paragraph of quotation after a sentence reporting speech.
             (
