@@ -10,8 +10,8 @@
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
-    Gender, honorific_gender, is_adverb_shaped, is_name_particle, is_non_name, is_non_person_name,
-    is_org_word, is_page_furniture, is_place, is_speech_verb, is_title,
+    Gender, honorific_gender, is_adverb_shaped, is_name_particle, is_name_suffix, is_non_name,
+    is_non_person_name, is_org_word, is_page_furniture, is_place, is_speech_verb, is_title,
 };
 
 /// A speaker after normalisation.
@@ -84,10 +84,12 @@ pub fn clean_name(raw: &str) -> CleanName {
         .collect();
     let mut gender = None;
     let mut titled = false;
-    // Everything up to the last title word goes, but a name is never stripped to nothing.
+    // Everything up to the last title word goes, but a name is never stripped to nothing
+    // or to its suffix ("Martin Luther King Jr.", not "Jr.").
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
-        if i + 1 < words.len() && (is_title(w) || *w == "of" && i > 0 && is_title(words[i - 1])) {
+        let name_after = words[i + 1..].iter().any(|w| !is_name_suffix(w));
+        if name_after && (is_title(w) || *w == "of" && i > 0 && is_title(words[i - 1])) {
             gender = gender.or(honorific_gender(w));
             titled = true;
             start = i + 1;

@@ -1551,8 +1551,11 @@ fn ends_sentence_after(toks: &[Tok<'_>], v: usize) -> bool {
 /// "Broadly"); otherwise it is a name ("Kelly said", "Skelly called", "Connolly").
 fn modifies_verb(t: &Tok<'_>) -> bool {
     let lower = t.lower.as_ref();
+    // A capitalised "May" or "Will" before a verb is a name (`Theresa May said`), not a
+    // modal.
     is_verb_modifier(lower)
         && (!is_cap(t.word) || !lower.ends_with("ly") || is_adverb_shaped(lower))
+        && !(is_cap(t.word) && matches!(lower, "may" | "will"))
 }
 
 /// "tell" in any form: the phrase after it is the listener (`telling Fox 35 that …`), so
@@ -1980,6 +1983,11 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     while start < end
         && (is_non_name(toks[start].word)
             || not_a_name(&toks[start], start == 0)
+                // "May" alone before the verb is the surname (`May said`), not after a
+                // day (`The statement on 3 May said`).
+                && !(start + 1 == end
+                    && toks[start].word == "May"
+                    && !(start > 0 && toks[start - 1].word.starts_with(|c: char| c.is_ascii_digit())))
             || toks[start].lower.ends_with("ly") && modifies_verb(&toks[start])
             || super::lexicon::is_page_furniture(
                 toks[start].word,
@@ -2159,9 +2167,21 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     }
     let phrase = &toks[v + 1..end];
     // A party tag after the name ("Rep. Beto O'Rourke (D-Tex.)") is not its last word.
-    let Some(last_cap) = phrase
-        .iter()
-        .rposition(|t| is_cap(t.word) && !not_a_name(t, false))
+    // A month right after a first name is a surname (`said Theresa May`), unless a
+    // day follows (`said Smith May 3`).
+    let surname_month = |i: usize| {
+        is_month(&phrase[i].lower)
+            && i > 0
+            && is_cap(phrase[i - 1].word)
+            && !not_a_name(&phrase[i - 1], false)
+            && phrase[i - 1].trail.is_none()
+            && !toks
+                .get(v + 2 + i)
+                .is_some_and(|n| n.word.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let Some(last_cap) = (0..phrase.len())
+        .rev()
+        .find(|&i| is_cap(phrase[i].word) && (!not_a_name(&phrase[i], false) || surname_month(i)))
     else {
         let described = phrase
             .last()
@@ -2192,28 +2212,7 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
 fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
     let w = t.word;
     let lower = t.lower.as_ref();
-    let month = matches!(
-        lower,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan."
-            | "feb."
-            | "aug."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
-    );
+    let month = is_month(lower);
     let number = is_number_word(lower)
         || matches!(
             lower,
@@ -2237,6 +2236,32 @@ fn not_a_name(t: &Tok<'_>, first: bool) -> bool {
         && w.chars().all(|c| c.is_uppercase() || c == '-')
         && t.trail == Some(',');
     month || number || tag || dateline
+}
+
+/// Month names as written in dates ("May", "Aug."), lower-cased.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+    )
 }
 
 /// "one" … "twelve": number words, which make the next word a noun ("eight state

@@ -1388,6 +1388,14 @@ pub fn is_non_name(word: &str) -> bool {
     lowered(word, |w| SET.contains(w))
 }
 
+/// Generational suffixes that end a name ("Jr.", "III"): never a surname on their own.
+pub fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "jr" | "sr" | "II" | "III" | "IV"
+    )
+}
+
 /// Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Abu Bakr al-Baghdadi").
 pub fn is_name_particle(word: &str) -> bool {
     matches!(

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 35] = [
+        let cases: [(&str, &[&str]); 36] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -204,6 +204,21 @@ mod tests {
                  \"great thriller\".\n\n\"We have had a rise of 1C,\" said climate expert \
                  Professor Chris Field of Stanford University.",
                 &["Tom Wright", "Chris Field"],
+            ),
+            // "May" is a surname before the verb, not a modal or the month, and a title
+            // is never stripped down to a name's suffix.
+            (
+                "\"We are ready,\" British Prime Minister Theresa May said on Tuesday.\n\n\
+                 \"We are ready,\" said Theresa May.\n\nMay said: \"We are ready.\"\n\n\
+                 The statement on 3 May said: \"We are ready.\"\n\n\"We are ready,\" \
+                 Martin Luther King Jr. said.",
+                &[
+                    "Theresa May",
+                    "Theresa May",
+                    "Theresa May",
+                    "",
+                    "Martin Luther King Jr.",
+                ],
             ),
             // A paragraph of quotation after a sentence reporting speech.
             (
