@@ -2166,6 +2166,16 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         }
     }
     let phrase = &toks[v + 1..end];
+    // `said his lawyer, John Dowd`, `said Mr. Trump's spokeswoman, Hope Hicks`: a role set
+    // off by a comma is named right after it.
+    if let Some(role) = phrase.last()
+        && role.trail == Some(',')
+        && !is_cap(role.word)
+        && super::lexicon::is_source_noun(&role.lower)
+        && let Some(name) = apposed_name(toks, end)
+    {
+        return Some(name);
+    }
     // A party tag after the name ("Rep. Beto O'Rourke (D-Tex.)") is not its last word.
     // A month right after a first name is a surname (`said Theresa May`), unless a
     // day follows (`said Smith May 3`).
@@ -2205,6 +2215,31 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return Some(RawSpeaker::Named { text, the, pos });
     }
     Some(named)
+}
+
+/// The name of two to four capitalised words starting at `toks[from]` and ending a clause
+/// (`, John Dowd,` `, Hope Hicks.`), as an apposition names the role before it.
+fn apposed_name(toks: &[Tok<'_>], from: usize) -> Option<RawSpeaker> {
+    let mut end = from;
+    while end < toks.len() && end - from < 4 {
+        let t = &toks[end];
+        if t.masked || !is_cap(t.word) || not_a_name(t, false) || t.poss {
+            return None;
+        }
+        end += 1;
+        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) {
+            break;
+        }
+    }
+    let closed = end == toks.len() || toks[end - 1].trail.is_some();
+    if end - from < 2 || !closed {
+        return None;
+    }
+    Some(RawSpeaker::Named {
+        text: words(&toks[from..end]),
+        the: false,
+        pos: toks[from].start,
+    })
 }
 
 /// Capitalised words that are not names: months, number words, party

@@ -555,7 +555,13 @@ const TITLES: &[&str] = &[
 /// Whether `word` (any case, trailing full stop allowed) is a title or descriptor word.
 pub fn is_title(word: &str) -> bool {
     static SET: WordSet = LazyLock::new(|| TITLES.iter().copied().collect());
-    lowered(word.trim_end_matches('.'), |w| SET.contains(w))
+    let word = word.trim_end_matches('.');
+    // "Secretary-General", "Vice-President", "Lieutenant-Colonel": titles joined.
+    lowered(word, |w| SET.contains(w))
+        || word.contains('-')
+            && word
+                .split('-')
+                .all(|part| lowered(part, |w| SET.contains(w)))
 }
 
 /// Common nouns that name someone or something that can be quoted: the head of a

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 36] = [
+        let cases: [(&str, &[&str]); 37] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -219,6 +219,15 @@ mod tests {
                     "",
                     "Martin Luther King Jr.",
                 ],
+            ),
+            // A role set off by a comma after an inverted verb is named right after it;
+            // titles joined by a hyphen are titles.
+            (
+                "\"We are ready to go to the polls,\" said his lawyer, John Dowd, in a \
+                 statement.\n\n\"We are ready to go to the polls,\" said Mr. Trump's \
+                 spokeswoman, Hope Hicks.\n\n\"We are ready to go to the polls,\" \
+                 Secretary-General Ban Ki-moon said.",
+                &["John Dowd", "Hope Hicks", "Ban Ki-moon"],
             ),
             // A paragraph of quotation after a sentence reporting speech.
             (
