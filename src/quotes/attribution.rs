@@ -240,7 +240,9 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
                             | "these"
                             | "those"
                             | "whose"
-                    ))
+                    )
+                    // `the former secretary of state, said`: "of" takes a noun.
+                    || p.lower == "of" && !t.lower.ends_with("ing"))
     };
     // A capitalised verb speaks only where it opens a sentence before a name (`Said
     // Dorothy Poynter, who grew up with Ali, "…"`).

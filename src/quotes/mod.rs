@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 37] = [
+        let cases: [(&str, &[&str]); 38] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -228,6 +228,12 @@ mod tests {
                  spokeswoman, Hope Hicks.\n\n\"We are ready to go to the polls,\" \
                  Secretary-General Ban Ki-moon said.",
                 &["John Dowd", "Hope Hicks", "Ban Ki-moon"],
+            ),
+            // A speech verb after "of" is a noun ("secretary of state,").
+            (
+                "\"We are ready to go to the polls,\" Hillary Clinton, the former secretary \
+                 of state, said.",
+                &["Hillary Clinton"],
             ),
             // A paragraph of quotation after a sentence reporting speech.
             (
