@@ -11,7 +11,8 @@ use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
     Gender, honorific_gender, is_adverb_shaped, is_name_particle, is_name_suffix, is_non_name,
-    is_non_person_name, is_org_word, is_page_furniture, is_place, is_speech_verb, is_title,
+    is_non_person_name, is_org_word, is_page_furniture, is_place, is_post_nominal, is_speech_verb,
+    is_title,
 };
 
 /// A speaker after normalisation.
@@ -139,7 +140,12 @@ pub fn clean_name(raw: &str) -> CleanName {
     {
         start += 1;
     }
-    let name = words[start.min(words.len())..].join(" ");
+    // Letters after a name are no part of it (`said John McDonnell MP.`).
+    let mut end = words.len();
+    while end > start + 2 && is_post_nominal(words[end - 1]) {
+        end -= 1;
+    }
+    let name = words[start.min(end)..end].join(" ");
     CleanName {
         name,
         gender,

@@ -1402,6 +1402,14 @@ pub fn is_name_suffix(word: &str) -> bool {
     )
 }
 
+/// Letters written after a name: seats and honours ("MP", "QC", "OBE").
+pub fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "MP" | "MEP" | "MSP" | "MLA" | "AM" | "TD" | "QC" | "KC" | "OBE" | "MBE" | "CBE" | "KBE"
+    )
+}
+
 /// Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Abu Bakr al-Baghdadi").
 pub fn is_name_particle(word: &str) -> bool {
     matches!(
