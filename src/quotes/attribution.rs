@@ -2168,6 +2168,14 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         }
     }
     let phrase = &toks[v + 1..end];
+    // `according to a statement from the White House`: the document's author speaks.
+    if phrase
+        .last()
+        .is_some_and(|t| t.trail.is_none() && is_document(&t.lower))
+        && let Some(author) = document_author(toks, end)
+    {
+        return Some(author);
+    }
     // `said his lawyer, John Dowd`, `said Mr. Trump's spokeswoman, Hope Hicks`: a role set
     // off by a comma is named right after it.
     if let Some(role) = phrase.last()
@@ -2217,6 +2225,48 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return Some(RawSpeaker::Named { text, the, pos });
     }
     Some(named)
+}
+
+/// Nouns for what a source issues rather than who it is ("a statement from …").
+fn is_document(w: &str) -> bool {
+    matches!(
+        w,
+        "statement" | "release" | "report" | "letter" | "tweet" | "post" | "memo" | "email"
+    )
+}
+
+/// The author after "from" or "by" at `toks[at]` (`from the White House`, `by Pentagon
+/// spokesman Peter Cook`): the capitalised run there, its "the" kept for organisations.
+fn document_author(toks: &[Tok<'_>], at: usize) -> Option<RawSpeaker> {
+    if !matches!(toks.get(at)?.lower.as_ref(), "from" | "by") {
+        return None;
+    }
+    let the = toks.get(at + 1)?.lower == "the";
+    let from = at + 1 + usize::from(the);
+    let mut end = from;
+    // An organisation's name may run on through "for", "of" and "the" ("Public Employees
+    // for Environmental Responsibility"), never ending on them.
+    let mut named_end = from;
+    while end < toks.len() && end - from < 10 {
+        let t = &toks[end];
+        let joins = named_end > from && matches!(t.lower.as_ref(), "for" | "of" | "the");
+        if t.masked || !is_cap(t.word) && !joins || joins && t.trail.is_some() {
+            break;
+        }
+        end += 1;
+        if !joins {
+            named_end = end;
+        }
+        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss {
+            break;
+        }
+    }
+    let end = named_end;
+    (end > from).then(|| RawSpeaker::Named {
+        text: words(&toks[from..end]),
+        the,
+        pos: toks[from].start,
+    })
 }
 
 /// The name of two to four capitalised words starting at `toks[from]` and ending a clause

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 39] = [
+        let cases: [(&str, &[&str]); 40] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -235,6 +235,16 @@ mod tests {
                  Prosecuting, Rosina Cottage QC said: \"He lied to the jury.\"\n\n\
                  \"He lied again,\" Cottage said.",
                 &["John McDonnell", "Rosina Cottage", "Rosina Cottage"],
+            ),
+            // A document's author speaks for it.
+            (
+                "\"We are ready to go to the polls,\" according to a statement from the \
+                 White House.\n\nAccording to a statement from Public Employees for \
+                 Environmental Responsibility, \"The meeting was cancelled.\"",
+                &[
+                    "White House",
+                    "Public Employees for Environmental Responsibility",
+                ],
             ),
             // A speech verb after "of" is a noun ("secretary of state,").
             (
