@@ -1881,6 +1881,12 @@ fn comma_before(toks: &[Tok<'_>], j: usize, i: usize) -> Option<usize> {
         .find(|&k| toks[k].trail == Some(','))
 }
 
+/// Whether a name can go on no further than `t`: punctuation after it (not the full stop
+/// of an initial or abbreviation, `John F. Kerry`) or a possessive.
+fn closes_name(t: &Tok<'_>) -> bool {
+    t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss
+}
+
 /// Whether `toks[i]` is the "of" of an office followed by its holder's name (`Secretary
 /// of State John Kerry`, `Director of National Intelligence James Clapper`): a
 /// capitalised title joined to it, then three capitalised words at least, the office's
@@ -1901,7 +1907,7 @@ fn office_of(toks: &[Tok<'_>], i: usize) -> bool {
         }
         run += 1;
         last = Some(t);
-        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss {
+        if closes_name(t) {
             break;
         }
     }
@@ -1965,8 +1971,7 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         }
         // A possessive before the name is its outlet or employer ("the Journal's Jennifer
         // Smith"), not part of it.
-        let stops =
-            (t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss) && start != end;
+        let stops = closes_name(t) && start != end;
         if stops {
             break;
         }
@@ -2257,7 +2262,7 @@ fn document_author(toks: &[Tok<'_>], at: usize) -> Option<RawSpeaker> {
         if !joins {
             named_end = end;
         }
-        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) || t.poss {
+        if closes_name(t) {
             break;
         }
     }

@@ -1394,7 +1394,7 @@ pub fn is_non_name(word: &str) -> bool {
     lowered(word, |w| SET.contains(w))
 }
 
-/// Generational suffixes that end a name ("Jr.", "III"): never a surname on their own.
+/// Generational suffixes that end a name ("Jr.", "III"): a name is never cut down to one.
 pub fn is_name_suffix(word: &str) -> bool {
     matches!(
         word.trim_end_matches([',', '.']),
