@@ -2003,6 +2003,19 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     {
         start += 1;
     }
+    // "one senior Tory MP said": a party and a seat describe someone unnamed.
+    if end - start == 2
+        && super::lexicon::is_post_nominal(toks[end - 1].word)
+        && start > 0
+        && !toks[start - 1].masked
+        && toks[start - 1].trail.is_none()
+        && !is_cap(toks[start - 1].word)
+    {
+        let described = description_before(toks, end);
+        if !described.is_empty() {
+            return Some(RawSpeaker::Unnamed(described));
+        }
+    }
     // A word of an institution's name: capitalised, joined to the next.
     let name_word = |t: &Tok<'_>| is_cap(t.word) && t.trail.is_none() && !t.masked && !t.poss;
     // "Jeffrey Lewis of the James Martin Center said": the person, not the institution,

@@ -466,6 +466,7 @@ const TITLES: &[&str] = &[
     "superintendent",
     "officer",
     "constable",
+    "pc",
     "coach",
     "king",
     "queen",
@@ -677,6 +678,7 @@ const SOURCE_NOUNS: &[&str] = &[
     "minister",
     "moderate",
     "mother",
+    "mp",
     "negotiator",
     "neighbor",
     "neighbour",
@@ -1588,6 +1590,11 @@ fn is_listed_modifier(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_nouns_are_sorted_for_binary_search() {
+        assert!(SOURCE_NOUNS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn inflections_are_generated() {

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 40] = [
+        let cases: [(&str, &[&str]); 41] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -235,6 +235,12 @@ mod tests {
                  Prosecuting, Rosina Cottage QC said: \"He lied to the jury.\"\n\n\
                  \"He lied again,\" Cottage said.",
                 &["John McDonnell", "Rosina Cottage", "Rosina Cottage"],
+            ),
+            // A party and a seat describe someone unnamed; "PC" is a title.
+            (
+                "\"We are ready to go to the polls,\" one senior Tory MP said.\n\n\
+                 \"We are ready to go to the polls,\" said PC David Jones.",
+                &["one senior Tory MP", "David Jones"],
             ),
             // A document's author speaks for it.
             (
