@@ -1989,12 +1989,7 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     // Drop sentence openers ("But", "The") from the front; remember a leading "the".
     while start < end
         && (is_non_name(toks[start].word)
-            || not_a_name(&toks[start], start == 0)
-                // "May" alone before the verb is the surname (`May said`), not after a
-                // day (`The statement on 3 May said`).
-                && !(start + 1 == end
-                    && toks[start].word == "May"
-                    && !(start > 0 && toks[start - 1].word.starts_with(|c: char| c.is_ascii_digit())))
+            || not_a_name(&toks[start], start == 0) && !surname_may(toks, start, end)
             || toks[start].lower.ends_with("ly") && modifies_verb(&toks[start])
             || super::lexicon::is_page_furniture(
                 toks[start].word,
@@ -2170,13 +2165,12 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         // "of" after an office belongs to its title when no name has come yet ("said
         // former secretary of state Hillary Clinton", "said Former Secretary of State
         // Madeleine Albright").
-        let no_name_yet = !toks[v + 1..end]
-            .iter()
-            .any(|t| is_cap(t.word) && !is_title(&t.lower));
-        let office = t.lower == "of"
-            && no_name_yet
-            && (is_title(&toks[end - 1].lower) && !toks[v + 1..end].iter().any(|t| is_cap(t.word))
-                || office_of(toks, end));
+        let office = t.lower == "of" && {
+            let before = &toks[v + 1..end];
+            is_title(&toks[end - 1].lower) && !before.iter().any(|t| is_cap(t.word))
+                || !before.iter().any(|t| is_cap(t.word) && !is_title(&t.lower))
+                    && office_of(toks, end)
+        };
         if t.masked || end > v + 1 && is_clause_word(&t.lower) && !office || end - v > 10 {
             break;
         }
@@ -2245,6 +2239,17 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
     Some(named)
 }
 
+/// Whether `toks[start]`, alone before the verb at `end`, is the surname "May" (`May
+/// said`) rather than the month (`The statement on 3 May said`).
+fn surname_may(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+    start + 1 == end
+        && toks[start].word == "May"
+        && !(start > 0
+            && toks[start - 1]
+                .word
+                .starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Nouns for what a source issues rather than who it is ("a statement from …").
 fn is_document(w: &str) -> bool {
     matches!(
@@ -2297,7 +2302,7 @@ fn apposed_name(toks: &[Tok<'_>], from: usize) -> Option<RawSpeaker> {
             return None;
         }
         end += 1;
-        if t.trail.is_some_and(|c| c != '.' || !t.word.ends_with('.')) {
+        if closes_name(t) {
             break;
         }
     }
