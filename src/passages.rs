@@ -367,8 +367,9 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
 }
 
 /// Where a word glued to the one before without a space starts inside `word`. First a
-/// second sentence (`Redknapp.When`, `charge!She`): after a `.`, `!` or `?` that follows
-/// two lower-case letters and comes before a capital and a lower-case letter (scraped
+/// second sentence (`Redknapp.When`, `charge!She`, `named.A`): after a `.`, `!` or `?`
+/// that follows two lower-case letters and comes before a capital and a lower-case letter,
+/// or the one-letter word "A" or "I" (scraped
 /// text that lost its paragraph breaks is full of these; `U.S.Army`, `Ph.D` and
 /// `St.John` are not). Else a photo caption that lost its line break, where a lower-case
 /// letter runs into a capitalised word that opens sentences, never names (`Getty
@@ -446,8 +447,14 @@ pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
         && matches!(b.get(i), Some(b'.' | b'!' | b'?'))
         && b[i - 1].is_ascii_lowercase()
         && b[i - 2].is_ascii_lowercase()
-        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+        && match b.get(i + 1) {
+            // "A" and "I" are words of their own: `not been named.A local spokesman`.
+            Some(b'A' | b'I') => b
+                .get(i + 2)
+                .is_none_or(|&c| c.is_ascii_lowercase() || c.is_ascii_whitespace()),
+            Some(c) => c.is_ascii_uppercase() && b.get(i + 2).is_some_and(u8::is_ascii_lowercase),
+            None => false,
+        }
 }
 
 /// The first sentence of `s`.
@@ -478,6 +485,8 @@ mod tests {
         assert_eq!(glued_word_start("charge!She"), Some(7));
         assert_eq!(glued_word_start("ImagesWhen"), Some(6));
         assert_eq!(glued_word_start("Observer.He"), Some(9));
+        assert_eq!(glued_word_start("named.A "), Some(6));
+        assert_eq!(glued_word_start("it.I"), Some(3));
         for word in [
             "McCann", "LinkedIn", "DiCaprio", "LulzSec", "YouTube", "NASAs",
         ] {

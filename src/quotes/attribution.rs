@@ -1377,6 +1377,11 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
             continue;
         }
         // Inverted: the verb comes first (after modifiers): `said Caddell`.
+        // `"first one" to say the group must go`: an infinitive after the quotation is
+        // no attribution, inverted or not.
+        if v >= 1 && toks[v - 1].lower == "to" && toks[..v - 1].iter().all(modifies_verb) {
+            continue;
+        }
         if toks[..v].iter().all(modifies_verb) {
             // `," asked Mikulski` names the speaker; `," told X` does not happen.
             if is_tell(&t.lower) || is_weak_verb(&t.lower) {
@@ -1817,6 +1822,11 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         {
             j = widen(k);
         }
+        // "A voter from Columbia, South Carolina, said": the state closes the town, and the
+        // phrase ending with the town is the subject.
+        if town_before_state(toks, j) && super::lexicon::is_place(&words(&toks[j + 1..i])) {
+            return name_run_before(toks, j + 1);
+        }
         if !describes(&toks[j + 1..i]) {
             // "Trump's attorney, Alan Garten, said": the apposition is the name.
             let before_descriptive = toks[..=j].iter().rev().take(6).any(|t| !is_cap(t.word));
@@ -2105,13 +2115,18 @@ fn description_before(toks: &[Tok<'_>], end: usize) -> String {
     }
 }
 
-/// The description ending before "for"/"of"/"to" at `start - 1` when it names a source
-/// ("a spokesman" in "a spokesman for …", "an aide" in "an aide to …").
+/// The description ending before "for", "of", "to", "at", "in" or "from" at `start - 1`
+/// when it names a source ("a spokesman" in "a spokesman for …", "an aide" in "an aide to
+/// …", "a voter" in "a voter from Columbia").
 fn of_a_source(toks: &[Tok<'_>], start: usize) -> Option<String> {
-    (start >= 2
-        && matches!(toks[start - 1].lower.as_ref(), "for" | "of" | "to" | "at")
-        && toks[start - 2].trail.is_none()
-        && !toks[start - 2].masked)
+    // "A statement from the police" is theirs (see `document_author`), not a source.
+    let preposition = start >= 2
+        && match toks[start - 1].lower.as_ref() {
+            "for" | "of" | "to" | "at" => true,
+            "in" | "from" => !is_document(&toks[start - 2].lower),
+            _ => false,
+        };
+    (preposition && toks[start - 2].trail.is_none() && !toks[start - 2].masked)
         .then(|| description_before(toks, start - 1))
         .filter(|d| !d.is_empty())
 }
@@ -2254,7 +2269,15 @@ fn surname_may(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
 fn is_document(w: &str) -> bool {
     matches!(
         w,
-        "statement" | "release" | "report" | "letter" | "tweet" | "post" | "memo" | "email"
+        "statement"
+            | "release"
+            | "report"
+            | "letter"
+            | "tweet"
+            | "post"
+            | "memo"
+            | "email"
+            | "headline"
     )
 }
 

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 41] = [
+        let cases: [(&str, &[&str]); 44] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -465,6 +465,34 @@ mod tests {
                 "Ted Cruz spoke first. \"I'll be presidential,\" Cruz said.\n\n\
                  But Donald Trump said he responded: \"I'm not so sure.\"",
                 &["Ted Cruz", "Donald Trump"],
+            ),
+            // Someone described "in" or "from" a place is unnamed, not the place, and a
+            // state after its town does not take the verb; a statement "from" someone is
+            // still theirs.
+            (
+                "A woman in Worcester, Massachusetts, said she worries he is \"too nice to \
+                 fend off his rivals.\"\n\nA voter from Columbia said the candidate was \
+                 \"too nice to fend off his rivals.\"\n\nJohn Smith of Columbia, South \
+                 Carolina, said he was \"not sure at all about any of them.\"\n\nA \
+                 statement from Merseyside police said: \"We are looking for a man.\"",
+                &[
+                    "A woman in Worcester",
+                    "A voter from Columbia",
+                    "John Smith",
+                    "Merseyside police",
+                ],
+            ),
+            // An infinitive after a quotation is no attribution.
+            (
+                "Kasich tells the crowd he was the \"first one\" to say the Islamic State \
+                 group needs to be destroyed.",
+                &["Kasich"],
+            ),
+            // "A" glued to the sentence before opens the next (`named.A spokesman`).
+            (
+                "The school has not been named.A local authority spokesman said: \"The \
+                 council has notified the agency.\"",
+                &["A local authority spokesman"],
             ),
         ];
         for (text, want) in cases {
