@@ -259,6 +259,18 @@ impl<'a> NameScan<'a> {
 
     /// Any other whitespace-ended piece, `glued_end` when a glued word follows it.
     fn word(&mut self, start: usize, piece: &'a str, glued_end: bool) {
+        // A masked quotation glued to the words around it (`Walsh."…"Ruth Walker`) ends
+        // any name; one may start right after it.
+        if let Some(k) = piece.rfind('\u{1}') {
+            let head = piece.split('\u{1}').next().unwrap_or("");
+            if !head.is_empty() {
+                self.word(start, head, false);
+            }
+            self.flush();
+            self.sentence_start = true;
+            self.previous_in = false;
+            return self.word(start + k + 1, &piece[k + 1..], glued_end);
+        }
         let word = piece.trim();
         let is_in = word.eq_ignore_ascii_case("in");
         // The name after a caption's label is the photographer's (`Photograph: Tristram
@@ -392,7 +404,7 @@ pub fn resolve(found: &Found) -> ResolvedAll {
     // Names found anywhere in the text serve pronouns and bare surnames only: an article
     // whose attributions are all full names, organisations or descriptions skips the scan.
     let needs_names = order.iter().any(|(_, _, _, a)| match &a.speaker {
-        RawSpeaker::Pronoun(_) => true,
+        RawSpeaker::Pronoun { .. } => true,
         RawSpeaker::Named { text, .. } => !clean_name(text).name.contains(' '),
         _ => false,
     });
@@ -462,12 +474,11 @@ fn resolve_one(
             };
         }
         RawSpeaker::Unnamed(_) | RawSpeaker::SameAs(_) => return unknown,
-        RawSpeaker::Pronoun(g) => {
-            let compatible = |s: &Seen| match g {
-                Some(g) => {
-                    s.kind != SpeakerKind::Organization && s.gender.is_none_or(|sg| sg == *g)
-                }
-                None => true,
+        RawSpeaker::Pronoun { gender: g, person } => {
+            let compatible = |s: &Seen| {
+                !*person
+                    || s.kind != SpeakerKind::Organization
+                        && g.is_none_or(|g| s.gender.is_none_or(|sg| sg == g))
             };
             let last_speaker = seen.iter().rev().find(|s| s.at <= at && compatible(s));
             // A person named after the last speaker spoke is the likelier referent ("…
@@ -485,7 +496,7 @@ fn resolve_one(
             let last_mention = known
                 .iter()
                 .rev()
-                .find(|(p, n)| *p < at && g.is_some() && gender_ok(n))
+                .find(|(p, n)| *p < at && *person && gender_ok(n))
                 .filter(|(p, _)| {
                     last_speaker.is_none_or(|s| *p > s.at)
                         && same_sentence(masked, *p, at)
@@ -506,7 +517,7 @@ fn resolve_one(
                     .find(|(p, _)| *p < at && !after_preposition(masked, *p))
                 {
                     // Nobody has spoken yet: the person last named is the best guess.
-                    Some((_, n)) if g.is_some() => Resolved {
+                    Some((_, n)) if *person => Resolved {
                         name: Some(n.clone()),
                         kind: SpeakerKind::Person,
                     },
@@ -657,6 +668,14 @@ mod tests {
     fn full_names_found_in_text() {
         let names = names_in("Spokesman John Kirby said. Later Mr Kirby left.");
         assert!(names.contains(&"John Kirby".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_masked_quotation_glued_to_words_ends_a_name() {
+        // Attribution masks quotations with U+0001; scraped text often glues them to the
+        // words either side (`Walsh."…"Ruth Walker said`).
+        let masked = "He met Deborah Walsh.\u{1}\u{1}\u{1}\u{1}Ruth Walker said so.";
+        assert_eq!(names_in(masked), ["Deborah Walsh", "Ruth Walker"]);
     }
 
     #[test]

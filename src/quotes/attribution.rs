@@ -53,13 +53,28 @@ pub enum RawSpeaker {
         /// Byte position of the phrase in the text.
         pos: usize,
     },
-    /// "he", "she", "they".
-    Pronoun(Option<Gender>),
+    /// "he", "she", "they", or a definite description that refers back ("the 45-year-old").
+    Pronoun {
+        /// The gender it implies, when it does.
+        gender: Option<Gender>,
+        /// It stands for a person ("he", "the 45-year-old"), not possibly a group ("they").
+        person: bool,
+    },
     /// A common-noun source: nobody named. Holds the source as the text describes it ("a
     /// State Department official", "officials"), or nothing when no description was read.
     Unnamed(String),
     /// The same speaker as the quotation with this index (a split or continued quotation).
     SameAs(usize),
+}
+
+impl RawSpeaker {
+    /// A personal pronoun: "he" and "she" stand for a person, "they" perhaps for a group.
+    fn pronoun(gender: Option<Gender>) -> RawSpeaker {
+        RawSpeaker::Pronoun {
+            gender,
+            person: gender.is_some(),
+        }
+    }
 }
 
 /// How one quotation is attributed.
@@ -573,7 +588,7 @@ pub fn attribute(text: &str, spans: &[Span]) -> Found {
         result[qi] = match after_found {
             // `Durbin said on Thursday he "…," and he said …`: a name introducing the
             // quotation in its own sentence outranks a pronoun after it.
-            Some(a) if matches!(a.speaker, RawSpeaker::Pronoun(_)) => {
+            Some(a) if matches!(a.speaker, RawSpeaker::Pronoun { .. }) => {
                 let toks = tokens(before, before_start);
                 from_before(&toks)
                     .filter(|b| {
@@ -829,7 +844,10 @@ fn subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
         return None;
     }
     let speaker = np_before(toks, v)?;
-    if !matches!(speaker, RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_)) {
+    if !matches!(
+        speaker,
+        RawSpeaker::Named { .. } | RawSpeaker::Pronoun { .. }
+    ) {
         return None;
     }
     Some(Attribution {
@@ -1098,7 +1116,7 @@ fn pronoun_subject(toks: &[Tok<'_>], cue: &str) -> Option<Attribution> {
         }
         if matches!(t.lower.as_ref(), "he" | "she" | "they") {
             return pronoun(&t.lower).map(|g| Attribution {
-                speaker: RawSpeaker::Pronoun(g),
+                speaker: RawSpeaker::pronoun(g),
                 cue: cue.to_string(),
                 inherited: false,
                 at: t.start,
@@ -1268,7 +1286,7 @@ fn issued_statement(toks: &[Tok<'_>]) -> Option<Attribution> {
         return None;
     }
     let speaker = np_before(toks, v)?;
-    if matches!(speaker, RawSpeaker::Unnamed(_) | RawSpeaker::Pronoun(_)) {
+    if matches!(speaker, RawSpeaker::Unnamed(_) | RawSpeaker::Pronoun { .. }) {
         return None;
     }
     Some(introduced_by(speaker, &toks[v]))
@@ -1346,7 +1364,10 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
     let toks = tokens(after, base);
     // `"…," Eric Woolson, an Iowa Republican strategist and former adviser, said`: a name
     // with an apposition right after the quote may put the verb further away.
-    let appositive = toks.first().is_some_and(|t| is_cap(t.word))
+    // So may a described source (`," the source, who spoke on condition of anonymity, said`).
+    let appositive = toks
+        .first()
+        .is_some_and(|t| is_cap(t.word) || is_determiner(&t.lower))
         && toks
             .iter()
             .take(4)
@@ -1429,7 +1450,14 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
         if ends_sentence && !goes_on && introduces_next(&toks[v..]) {
             return None;
         }
-        let speaker = np_before(&toks, v)?;
+        // The verb of a relative clause with no named antecedent (`the source, who spoke
+        // on condition of anonymity, said`) leaves the next verb to try.
+        let Some(speaker) = np_before(&toks, v) else {
+            if v >= 1 && matches!(toks[v - 1].lower.as_ref(), "who" | "which") {
+                continue;
+            }
+            return None;
+        };
         // A weak verb ("posted", "continued") attributes only with its subject right there;
         // without one it is no cue, and a later verb may still be ("… and donations began
         // to pick up, Gilbert said").
@@ -1657,7 +1685,7 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
                     })
                 };
                 said.and_then(|k| np_before(toks, k))
-                    .filter(|s| matches!(s, RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_)))
+                    .filter(|s| matches!(s, RawSpeaker::Named { .. } | RawSpeaker::Pronoun { .. }))
                     .or_else(with_subject)
                     .or_else(|| sentence_subject(&toks[..v]))
                     .map(|s| found(s, t.word))
@@ -1671,7 +1699,7 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
                     .or_else(|| pronoun_subject(&toks[..v], t.word))
             } else {
                 match np_before(toks, v) {
-                    Some(s @ (RawSpeaker::Named { .. } | RawSpeaker::Pronoun(_))) => Some(s),
+                    Some(s @ (RawSpeaker::Named { .. } | RawSpeaker::Pronoun { .. })) => Some(s),
                     other => inverted_before(toks, v, end).or(other),
                 }
                 .map(|s| found(s, t.word))
@@ -1760,7 +1788,7 @@ fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         {
             return Some(named);
         }
-        return (last.lower != "it" && last.lower != "who").then_some(RawSpeaker::Pronoun(g));
+        return (last.lower != "it" && last.lower != "who").then_some(RawSpeaker::pronoun(g));
     }
     let mut end = i; // exclusive end of the name run
     // Apposition: `Yahya Rasool, the Prime Minister's military spokesman, called`.
@@ -2051,9 +2079,10 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
     if start >= end {
         let last = &toks[end.checked_sub(1)?];
         let source_noun = !last.masked
-            && last.word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (last.word.chars().all(|c| c.is_alphabetic() || c == '-')
+                || super::lexicon::is_source_noun(&last.lower))
             && !is_function_word(&last.lower);
-        return source_noun.then(|| RawSpeaker::Unnamed(description_before(toks, end)));
+        return source_noun.then(|| refers_back(description_before(toks, end)));
     }
     // Where the name's phrase starts, with its "the".
     let k = if the { start - 1 } else { start };
@@ -2115,6 +2144,27 @@ fn description_before(toks: &[Tok<'_>], end: usize) -> String {
     }
 }
 
+/// A described source, or, for "the 55-year-old" and "the father-of-two", the person
+/// named before: news calls someone so only after naming them, so it reads as "he" or
+/// "she" would (`a 16-year-old said` still describes someone new).
+fn refers_back(description: String) -> RawSpeaker {
+    let mut words = description.split(' ');
+    let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let head = words.next_back().unwrap_or("").to_lowercase();
+    if !definite || !(head.ends_with("-year-old") || head.contains("-of-")) {
+        return RawSpeaker::Unnamed(description);
+    }
+    let gender = match head.split('-').next() {
+        Some("father" | "grandfather") => Some(Gender::Male),
+        Some("mother" | "grandmother") => Some(Gender::Female),
+        _ => None,
+    };
+    RawSpeaker::Pronoun {
+        gender,
+        person: true,
+    }
+}
+
 /// The description ending before "for", "of", "to", "at", "in" or "from" at `start - 1`
 /// when it names a source ("a spokesman" in "a spokesman for …", "an aide" in "an aide to
 /// …", "a voter" in "a voter from Columbia").
@@ -2170,7 +2220,7 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return None;
     }
     if let Some(g) = pronoun(&first.lower) {
-        return (first.lower != "it").then_some(RawSpeaker::Pronoun(g));
+        return (first.lower != "it").then_some(RawSpeaker::pronoun(g));
     }
     // The phrase runs to the first punctuation or clause word; descriptors may come before
     // the name ("said Concord resident Whit Symms", "said Clinton's aide Jake Sullivan"),
@@ -2489,7 +2539,7 @@ mod tests_support {
             .map(|a| {
                 a.map(|a| match a.speaker {
                     RawSpeaker::Named { text, .. } => text,
-                    RawSpeaker::Pronoun(_) => "<pronoun>".into(),
+                    RawSpeaker::Pronoun { .. } => "<pronoun>".into(),
                     RawSpeaker::Unnamed(d) => format!("<unnamed: {d}>"),
                     RawSpeaker::SameAs(i) => format!("<same as {i}>"),
                 })

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 44] = [
+        let cases: [(&str, &[&str]); 45] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -493,6 +493,23 @@ mod tests {
                 "The school has not been named.A local authority spokesman said: \"The \
                  council has notified the agency.\"",
                 &["A local authority spokesman"],
+            ),
+            // A company, a ministry, a family and a person described by age speak as
+            // unnamed sources; "the 45-year-old" is the person named before, as "he"
+            // would be; a source set off by a relative clause still takes the verb.
+            (
+                "\"We will appeal this ruling,\" the company said.\n\n\"He was a wonderful \
+                 son,\" his family said.\n\n\"It was terrifying for us,\" a 23-year-old \
+                 mother-of-two said.\n\nJohn Smith was sentenced on Friday. \"I have no \
+                 regrets at all,\" the 45-year-old told the court.\n\n\"Nobody expected \
+                 this,\" the source, who spoke on condition of anonymity, said.",
+                &[
+                    "the company",
+                    "his family",
+                    "a 23-year-old mother-of-two",
+                    "John Smith",
+                    "the source",
+                ],
             ),
         ];
         for (text, want) in cases {
