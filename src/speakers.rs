@@ -33,10 +33,14 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// Whether `a..b` of `text` stays within one sentence (no full stop or line break).
+/// Whether `a..b` of `text` stays within one sentence (no full stop or line break; a
+/// full stop glued to a masked quotation, `Fry."…" she says`, ends one too).
 fn same_sentence(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b).is_some_and(|s| {
-        !s.contains(". ") && !s.contains('\n') && !s.contains("? ") && !s.contains("! ")
+        !s.contains('\n')
+            && ![". ", "? ", "! ", ".\u{1}", "?\u{1}", "!\u{1}"]
+                .iter()
+                .any(|stop| s.contains(stop))
     })
 }
 
@@ -405,6 +409,7 @@ pub fn resolve(found: &Found) -> ResolvedAll {
     // whose attributions are all full names, organisations or descriptions skips the scan.
     let needs_names = order.iter().any(|(_, _, _, a)| match &a.speaker {
         RawSpeaker::Pronoun { .. } => true,
+        RawSpeaker::Unnamed(d) => definite_role(d).is_some(),
         RawSpeaker::Named { text, .. } => !clean_name(text).name.contains(' '),
         _ => false,
     });
@@ -468,10 +473,16 @@ fn resolve_one(
     };
     let resolved = match speaker {
         RawSpeaker::Unnamed(d) if !d.is_empty() => {
-            return Resolved {
-                name: Some(d.clone()),
-                kind: SpeakerKind::Unnamed,
+            let Some(name) = role_referent(d, at, known, masked) else {
+                return Resolved {
+                    name: Some(d.clone()),
+                    kind: SpeakerKind::Unnamed,
+                };
             };
+            Resolved {
+                name: Some(name.to_string()),
+                kind: SpeakerKind::Person,
+            }
         }
         RawSpeaker::Unnamed(_) | RawSpeaker::SameAs(_) => return unknown,
         RawSpeaker::Pronoun { gender: g, person } => {
@@ -598,6 +609,97 @@ fn resolve_one(
     }
     resolved
 }
+
+/// The role word of a definite description of one person (`the analyst` → "analyst",
+/// `the former hedge fund manager` → "manager"), or `None` for other descriptions,
+/// groups and things (`the company`, `the email`).
+fn definite_role(description: &str) -> Option<&str> {
+    let (first, rest) = description.split_once(' ')?;
+    let role = rest.rsplit(' ').next()?;
+    let person = crate::quotes::lexicon::is_person_noun(&role.to_lowercase());
+    (first.eq_ignore_ascii_case("the") && rest.split(' ').count() <= 4 && person).then_some(role)
+}
+
+/// The person a definite description refers back to: the nearest full name before it
+/// written with the description's words right beside it, as a title (`pollster Douglas
+/// Schoen` for "the pollster") or a short apposition (`Raghuram Selvaraju, an analyst at
+/// Maxim Group,` for "the analyst"). News names someone with their role once and then
+/// calls them by it; a role named with no one beside it stays an unnamed source (`the
+/// judge` of a report that never names one), and "the Senate Democratic leader" is not
+/// a "former NAACP leader".
+fn role_referent<'k>(
+    description: &str,
+    at: usize,
+    known: &'k [(usize, String)],
+    masked: &str,
+) -> Option<&'k str> {
+    definite_role(description)?;
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let wanted: Vec<String> = description
+        .split(' ')
+        .skip(1)
+        .map(bare)
+        .filter(|w| w != "former")
+        .collect();
+    let covers = |beside: &[&str]| {
+        let beside: Vec<String> = beside.iter().map(|w| bare(w)).collect();
+        wanted.iter().all(|w| beside.contains(w))
+    };
+    known
+        .iter()
+        .rev()
+        .filter(|(p, _)| *p < at)
+        .find(|(p, n)| {
+            // "former Clinton pollster Douglas Schoen": the words joined to the name, not
+            // a place after a preposition (`an officer in Latin America`).
+            let before: Vec<&str> = masked
+                .get(..*p)
+                .map(|b| {
+                    b.split_whitespace()
+                        .rev()
+                        .take(ROLE_WORDS)
+                        .take_while(|w| {
+                            !w.ends_with([',', '.', ';', ':', '\u{1}'])
+                                && !matches!(
+                                    bare(w).as_str(),
+                                    "in" | "of"
+                                        | "at"
+                                        | "for"
+                                        | "from"
+                                        | "with"
+                                        | "by"
+                                        | "to"
+                                        | "and"
+                                        | "on"
+                                        | "as"
+                                        | "like"
+                                )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // ", a senior analyst at Maxim Group,": a short apposition closed by a comma.
+            let apposed: Vec<&str> = masked
+                .get(p + n.len()..)
+                .and_then(|a| a.strip_prefix(", "))
+                .and_then(|a| a.split_once(','))
+                .map(|(appos, _)| appos.split_whitespace().collect())
+                .filter(|w: &Vec<&str>| {
+                    w.len() <= ROLE_WORDS * 2
+                        && w.first()
+                            .is_some_and(|f| matches!(bare(f).as_str(), "a" | "an" | "the"))
+                })
+                .unwrap_or_default();
+            covers(&before) || covers(&apposed)
+        })
+        .map(|(_, n)| n.as_str())
+}
+
+/// How many words before a name its title may take (`former Clinton pollster`).
+const ROLE_WORDS: usize = 4;
 
 /// The surname in the word after an honorific ("Mr Ekdahl's" → "Ekdahl"): the article
 /// gives it a gender anywhere, so that "she" never picks a man named only later as "Mr".

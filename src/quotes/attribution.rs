@@ -2150,10 +2150,13 @@ fn description_before(toks: &[Tok<'_>], end: usize) -> String {
 fn refers_back(description: String) -> RawSpeaker {
     let mut words = description.split(' ');
     let definite = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    let head = words.next_back().unwrap_or("").to_lowercase();
-    if !definite || !(head.ends_with("-year-old") || head.contains("-of-")) {
+    let Some(head) = words
+        .map(str::to_lowercase)
+        .find(|w| w.ends_with("-year-old") || w.contains("-of-"))
+        .filter(|_| definite)
+    else {
         return RawSpeaker::Unnamed(description);
-    }
+    };
     let gender = match head.split('-').next() {
         Some("father" | "grandfather") => Some(Gender::Male),
         Some("mother" | "grandmother") => Some(Gender::Female),
@@ -2283,8 +2286,13 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         let described = phrase
             .last()
             .filter(|t| super::lexicon::is_source_noun(&t.lower))
-            .map_or_else(String::new, |_| words(phrase));
-        return (!is_function_word(&first.lower)).then_some(RawSpeaker::Unnamed(described));
+            .map_or_else(String::new, |_| {
+                words(&toks[v + 1..employer_end(toks, end)])
+            });
+        // `said in a statement` names no one; `said a spokesman` does.
+        let opens =
+            !is_function_word(&first.lower) || is_determiner(&first.lower) && !described.is_empty();
+        return opens.then_some(RawSpeaker::Unnamed(described));
     };
     let run_end = v + 1 + last_cap + 1;
     let named = match name_run_before(toks, run_end)? {
@@ -2302,6 +2310,33 @@ fn np_after(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
         return Some(RawSpeaker::Named { text, the, pos });
     }
     Some(named)
+}
+
+/// Where a described source's employer named after it ends (`said a spokesperson for the
+/// Crown Prosecution Service`): past "for", "of", "at" or "from", an optional "the" and a
+/// capitalised run; `end` itself when no employer follows.
+fn employer_end(toks: &[Tok<'_>], end: usize) -> usize {
+    let joined = toks.get(end).is_some_and(|t| {
+        t.trail.is_none() && !t.masked && matches!(t.lower.as_ref(), "for" | "of" | "at" | "from")
+    });
+    if !joined || toks[end - 1].trail.is_some() {
+        return end;
+    }
+    let mut k = end + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.lower == "the" && t.trail.is_none())
+    {
+        k += 1;
+    }
+    let run_start = k;
+    while let Some(t) = toks.get(k).filter(|t| is_cap(t.word) && !t.masked) {
+        k += 1;
+        if closes_name(t) {
+            break;
+        }
+    }
+    if k == run_start { end } else { k }
 }
 
 /// Whether `toks[start]`, alone before the verb at `end`, is the surname "May" (`May

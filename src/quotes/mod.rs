@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 45] = [
+        let cases: [(&str, &[&str]); 46] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -509,6 +509,20 @@ mod tests {
                     "a 23-year-old mother-of-two",
                     "John Smith",
                     "the source",
+                ],
+            ),
+            // "said a spokesman" names an unnamed source, with the employer after it;
+            // "the analyst" is the analyst named before, "the singer" of an article
+            // that names no singer stays a description.
+            (
+                "\"We will proceed,\" said a spokesperson for the Crown Prosecution \
+                 Service.\n\nRaghuram Selvaraju, an analyst at Maxim Group, rates the \
+                 stock a buy. \"The trial read-out is strong,\" the analyst said.\n\n\
+                 \"I love this city,\" the singer told fans.",
+                &[
+                    "a spokesperson for the Crown Prosecution Service",
+                    "Raghuram Selvaraju",
+                    "the singer",
                 ],
             ),
         ];
