@@ -681,6 +681,21 @@ fn role_referent<'k>(
                         .collect()
                 })
                 .unwrap_or_default();
+            // The mention starts at its titles ("Chancellor Rachel Reeves"), which must be
+            // the description's very words: "the president" is not "Vice President Joe
+            // Biden" nor "World Bank President Jim Yong Kim".
+            let first = n.split(' ').next().unwrap_or(n);
+            let titles: Vec<String> = masked
+                .get(*p..)
+                .map(|m| {
+                    m.split_whitespace()
+                        .take(ROLE_WORDS)
+                        .take_while(|w| !w.starts_with(first))
+                        .map(bare)
+                        .filter(|w| w != "former")
+                        .collect()
+                })
+                .unwrap_or_default();
             // ", a senior analyst at Maxim Group,": a short apposition closed by a comma.
             let apposed: Vec<&str> = masked
                 .get(p + n.len()..)
@@ -693,7 +708,7 @@ fn role_referent<'k>(
                             .is_some_and(|f| matches!(bare(f).as_str(), "a" | "an" | "the"))
                 })
                 .unwrap_or_default();
-            covers(&before) || covers(&apposed)
+            titles == wanted || covers(&before) || covers(&apposed)
         })
         .map(|(_, n)| n.as_str())
 }

@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 
 /// Scores reached on dev (docs/QUALITY.md); CI fails 0.02 below them.
-const E2E_F1: f64 = 0.826;
+const E2E_F1: f64 = 0.824;
 const SPEAKER_SET_F1: f64 = 0.871;
 const QUOTE_F1: f64 = 0.952;
 const SLACK: f64 = 0.02;

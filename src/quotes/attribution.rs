@@ -2076,6 +2076,21 @@ fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker> {
         }
     }
     let the = start > 0 && matches!(toks[start - 1].lower.as_ref(), "the");
+    // "The Spaniard added": a nationality names the person just written about.
+    if the && end - start == 1 && super::lexicon::is_demonym(&toks[start].lower) {
+        let lower = toks[start].lower.as_ref();
+        let gender = if lower.ends_with("woman") {
+            Some(Gender::Female)
+        } else if lower.ends_with("man") {
+            Some(Gender::Male)
+        } else {
+            None
+        };
+        return Some(RawSpeaker::Pronoun {
+            gender,
+            person: true,
+        });
+    }
     if start >= end {
         let last = &toks[end.checked_sub(1)?];
         let source_noun = !last.masked

@@ -843,6 +843,57 @@ const SOURCE_NOUNS: &[&str] = &[
     "writer",
 ];
 
+/// Whether `word` (lower case) names one person by nationality ("spaniard",
+/// "frenchman"): sports and foreign news call someone so once they are named.
+pub fn is_demonym(word: &str) -> bool {
+    const DEMONYMS: &[&str] = &[
+        "american",
+        "argentine",
+        "argentinian",
+        "australian",
+        "austrian",
+        "belgian",
+        "brazilian",
+        "briton",
+        "canadian",
+        "chilean",
+        "colombian",
+        "croat",
+        "dane",
+        "dutchman",
+        "dutchwoman",
+        "englishman",
+        "englishwoman",
+        "finn",
+        "frenchman",
+        "frenchwoman",
+        "german",
+        "ghanaian",
+        "irishman",
+        "irishwoman",
+        "italian",
+        "jamaican",
+        "kenyan",
+        "mexican",
+        "nigerian",
+        "norwegian",
+        "pole",
+        "russian",
+        "scot",
+        "scotsman",
+        "scotswoman",
+        "serb",
+        "spaniard",
+        "swede",
+        "swiss",
+        "ukrainian",
+        "uruguayan",
+        "welshman",
+        "welshwoman",
+    ];
+    DEMONYMS.contains(&word)
+}
+
 /// Whether `word` (lower case, singular) names one person as a source ("analyst",
 /// "pollster", "senator"), not a body, a group or a document ("company", "email").
 pub fn is_person_noun(word: &str) -> bool {

@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 46] = [
+        let cases: [(&str, &[&str]); 47] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -523,6 +523,22 @@ mod tests {
                     "a spokesperson for the Crown Prosecution Service",
                     "Raghuram Selvaraju",
                     "the singer",
+                ],
+            ),
+            // A title held before the name is a role to refer back to, but only with the
+            // very same words ("the president" is not the vice-president); a nationality
+            // refers back like "he".
+            (
+                "\"It is a sad day,\" said Chancellor Rachel Reeves. \"We have to make tough \
+                 choices,\" the chancellor said.\n\nVice President Joe Biden spoke first. \
+                 \"We will act,\" the president said.\n\nArsenal boss Mikel Arteta said: \
+                 \"We were brilliant.\" The Spaniard added: \"The fans were incredible.\"",
+                &[
+                    "Rachel Reeves",
+                    "Rachel Reeves",
+                    "the president",
+                    "Mikel Arteta",
+                    "Mikel Arteta",
                 ],
             ),
         ];
