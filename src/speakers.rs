@@ -349,7 +349,9 @@ impl<'a> NameScan<'a> {
             self.run.clear();
             return;
         }
-        let words: Vec<&str> = self.run.iter().map(|&(_, w)| w).collect();
+        let mut words: Vec<&str> = self.run.iter().map(|&(_, w)| w).collect();
+        // A caption run into the text repeats a name (`Gillian Armstrong Armstrong knows`).
+        words.dedup();
         if let Some(&(p, _)) = self.run.first() {
             let clean = clean_name(&words.join(" "));
             let n = clean.name.split(' ').count();
@@ -622,11 +624,11 @@ fn definite_role(description: &str) -> Option<&str> {
 
 /// The person a definite description refers back to: the nearest full name before it
 /// written with the description's words right beside it, as a title (`pollster Douglas
-/// Schoen` for "the pollster") or a short apposition (`Raghuram Selvaraju, an analyst at
-/// Maxim Group,` for "the analyst"). News names someone with their role once and then
-/// calls them by it; a role named with no one beside it stays an unnamed source (`the
-/// judge` of a report that never names one), and "the Senate Democratic leader" is not
-/// a "former NAACP leader".
+/// Schoen` for "the pollster", `Chancellor Rachel Reeves` for "the chancellor") or a
+/// short apposition (`Raghuram Selvaraju, an analyst at Maxim Group,` for "the analyst").
+/// News names someone with their role once and then calls them by it; a role named with
+/// no one beside it stays an unnamed source (`the judge` of a report that never names
+/// one), and "the Senate Democratic leader" is not a "former NAACP leader".
 fn role_referent<'k>(
     description: &str,
     at: usize,
@@ -634,87 +636,118 @@ fn role_referent<'k>(
     masked: &str,
 ) -> Option<&'k str> {
     definite_role(description)?;
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
     let wanted: Vec<String> = description
         .split(' ')
         .skip(1)
-        .map(bare)
-        .filter(|w| w != "former")
+        .filter_map(role_word)
         .collect();
-    let covers = |beside: &[&str]| {
-        let beside: Vec<String> = beside.iter().map(|w| bare(w)).collect();
-        wanted.iter().all(|w| beside.contains(w))
-    };
+    let covers = |beside: Vec<String>| wanted.iter().all(|w| beside.contains(w));
     known
         .iter()
         .rev()
         .filter(|(p, _)| *p < at)
         .find(|(p, n)| {
-            // "former Clinton pollster Douglas Schoen": the words joined to the name, not
-            // a place after a preposition (`an officer in Latin America`).
-            let before: Vec<&str> = masked
-                .get(..*p)
-                .map(|b| {
-                    b.split_whitespace()
-                        .rev()
-                        .take(ROLE_WORDS)
-                        .take_while(|w| {
-                            !w.ends_with([',', '.', ';', ':', '\u{1}'])
-                                && !matches!(
-                                    bare(w).as_str(),
-                                    "in" | "of"
-                                        | "at"
-                                        | "for"
-                                        | "from"
-                                        | "with"
-                                        | "by"
-                                        | "to"
-                                        | "and"
-                                        | "on"
-                                        | "as"
-                                        | "like"
-                                )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            // The mention starts at its titles ("Chancellor Rachel Reeves"), which must be
-            // the description's very words: "the president" is not "Vice President Joe
-            // Biden" nor "World Bank President Jim Yong Kim".
-            let first = n.split(' ').next().unwrap_or(n);
-            let titles: Vec<String> = masked
-                .get(*p..)
-                .map(|m| {
-                    m.split_whitespace()
-                        .take(ROLE_WORDS)
-                        .take_while(|w| !w.starts_with(first))
-                        .map(bare)
-                        .filter(|w| w != "former")
-                        .collect()
-                })
-                .unwrap_or_default();
-            // ", a senior analyst at Maxim Group,": a short apposition closed by a comma.
-            let apposed: Vec<&str> = masked
-                .get(p + n.len()..)
-                .and_then(|a| a.strip_prefix(", "))
-                .and_then(|a| a.split_once(','))
-                .map(|(appos, _)| appos.split_whitespace().collect())
-                .filter(|w: &Vec<&str>| {
-                    w.len() <= ROLE_WORDS * 2
-                        && w.first()
-                            .is_some_and(|f| matches!(bare(f).as_str(), "a" | "an" | "the"))
-                })
-                .unwrap_or_default();
-            titles == wanted || covers(&before) || covers(&apposed)
+            // Titles must be the description's very words: "the president" is not "Vice
+            // President Joe Biden" nor "World Bank President Jim Yong Kim".
+            let mention = mention_titles(masked, *p, n);
+            mention
+                .as_ref()
+                .is_some_and(|(titles, _)| *titles == wanted)
+                || covers(words_joined_before(masked, *p))
+                || mention.is_some_and(|(_, end)| covers(short_apposition(masked, end)))
         })
         .map(|(_, n)| n.as_str())
 }
 
-/// How many words before a name its title may take (`former Clinton pollster`).
+/// How many words a name's title or apposition may take (`former Clinton pollster`).
 const ROLE_WORDS: usize = 4;
+
+/// The title words a mention starting at `at` puts before the name `name` ("Chancellor
+/// Rachel Reeves" → "chancellor"), and where the name ends; the words may be broken over
+/// lines (newswire copy is hard-wrapped).
+fn mention_titles(masked: &str, at: usize, name: &str) -> Option<(Vec<String>, usize)> {
+    let name: Vec<String> = name.split(' ').filter_map(role_word).collect();
+    if name.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = masked
+        .get(at..)?
+        .split_whitespace()
+        .take(ROLE_WORDS + name.len())
+        .collect();
+    let bare: Vec<Option<String>> = words.iter().map(|w| role_word(w)).collect();
+    let i = (0..=words.len().checked_sub(name.len())?).find(|&i| {
+        bare[i..i + name.len()]
+            .iter()
+            .zip(&name)
+            .all(|(w, n)| w.as_ref() == Some(n))
+    })?;
+    let last = words[i + name.len() - 1];
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let end = last.as_ptr() as usize - masked.as_ptr() as usize + last.len();
+    Some((bare[..i].iter().flatten().cloned().collect(), end))
+}
+
+/// A word of a role or name, bare, lower-cased and without a possessive; "former" and
+/// empty words drop out.
+fn role_word(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+        .to_lowercase();
+    (!w.is_empty() && w != "former").then_some(w)
+}
+
+/// The words written joined to a name before `at` (`former Clinton pollster`), not past
+/// punctuation or a preposition (`an officer in Latin America`).
+fn words_joined_before(masked: &str, at: usize) -> Vec<String> {
+    const BREAKS: &[&str] = &[
+        "in", "of", "at", "for", "from", "with", "by", "to", "and", "on", "as", "like",
+    ];
+    masked
+        .get(..at)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(ROLE_WORDS)
+        .take_while(|w| !w.ends_with([',', '.', ';', ':', '\u{1}']))
+        .filter_map(role_word)
+        .take_while(|w| !BREAKS.contains(&w.as_str()))
+        .collect()
+}
+
+/// The words of a short apposition right after a name ending at `end` (`, an analyst at
+/// Maxim Group,`): it opens with an article.
+fn short_apposition(masked: &str, end: usize) -> Vec<String> {
+    // It closes with a comma or the sentence's full stop (`Estelle Morris, the education
+    // secretary. Ms Morris …`).
+    let Some(appos) = masked
+        .get(end..)
+        .and_then(|a| a.strip_prefix(", "))
+        .and_then(|a| {
+            let close = a.find([',', '.', ';', ':', '\n', '\u{1}'])?;
+            a[close..].starts_with([',', '.']).then(|| &a[..close])
+        })
+    else {
+        return Vec::new();
+    };
+    let words: Vec<String> = appos.split_whitespace().filter_map(role_word).collect();
+    let opens = words
+        .first()
+        .is_some_and(|f| matches!(f.as_str(), "a" | "an" | "the"));
+    // `Yasuhiro Nakasone, a Treasury spokesman said.`: a subject with its verb, not an
+    // apposition.
+    let has_verb = words
+        .iter()
+        .any(|w| crate::quotes::lexicon::is_speech_verb(w));
+    if opens && !has_verb && words.len() <= ROLE_WORDS * 2 {
+        words
+    } else {
+        Vec::new()
+    }
+}
 
 /// The surname in the word after an honorific ("Mr Ekdahl's" → "Ekdahl"): the article
 /// gives it a gender anywhere, so that "she" never picks a man named only later as "Mr".
