@@ -12,7 +12,7 @@ use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
     Gender, honorific_gender, is_adverb_shaped, is_name_particle, is_name_suffix, is_non_name,
     is_non_person_name, is_org_word, is_page_furniture, is_place, is_post_nominal, is_speech_verb,
-    is_title,
+    is_title, possessive_owner,
 };
 
 /// A speaker after normalisation.
@@ -308,9 +308,7 @@ impl<'a> NameScan<'a> {
             return;
         }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
-        let possessive = core
-            .strip_suffix("'s")
-            .or_else(|| core.strip_suffix("\u{2019}s"));
+        let possessive = possessive_owner(core);
         let core = possessive.unwrap_or(core);
         // A photo credit ("Virginia Turbett/Redferns") is no part of a name.
         let cap = (core.chars().next().is_some_and(char::is_uppercase)
@@ -692,11 +690,7 @@ fn mention_titles(masked: &str, at: usize, name: &str) -> Option<(Vec<String>, u
 /// empty words drop out.
 fn role_word(w: &str) -> Option<String> {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .unwrap_or(w)
-        .to_lowercase();
+    let w = possessive_owner(w).unwrap_or(w).to_lowercase();
     (!w.is_empty() && w != "former").then_some(w)
 }
 
@@ -753,10 +747,7 @@ fn short_apposition(masked: &str, end: usize) -> Vec<String> {
 /// gives it a gender anywhere, so that "she" never picks a man named only later as "Mr".
 fn honorific_name(word: &str) -> Option<&str> {
     let name = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    let name = name
-        .strip_suffix("'s")
-        .or_else(|| name.strip_suffix("\u{2019}s"))
-        .unwrap_or(name);
+    let name = possessive_owner(name).unwrap_or(name);
     name.chars()
         .next()
         .is_some_and(char::is_uppercase)

@@ -196,9 +196,7 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
             .into_iter()
             .find(|c| tail.contains(*c))
             .or_else(|| tail.chars().find(|c| !matches!(c, '\'' | '\u{2019}')));
-        let stripped = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("\u{2019}s"));
+        let stripped = super::lexicon::possessive_owner(word);
         let poss = stripped.is_some() || core.ends_with('\'') || core.ends_with('\u{2019}');
         let word = stripped.unwrap_or(word);
         if word.is_empty() {

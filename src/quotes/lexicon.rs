@@ -843,6 +843,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "writer",
 ];
 
+/// The word without its possessive `'s` or `’s` ("Sanders's" → "Sanders"), or `None`
+/// when it has none.
+pub fn possessive_owner(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+}
+
 /// Whether `word` (lower case) names one person by nationality ("spaniard",
 /// "frenchman"): sports and foreign news call someone so once they are named.
 pub fn is_demonym(word: &str) -> bool {

@@ -92,9 +92,7 @@ fn names_a_show(before: &str, quoted: &str, words: usize) -> bool {
     let Some(prev) = before.split_whitespace().next_back() else {
         return false;
     };
-    let owner = prev
-        .strip_suffix("'s")
-        .or_else(|| prev.strip_suffix("\u{2019}s"));
+    let owner = lexicon::possessive_owner(prev);
     // "ABC's", "MSNBC's", "CNN's": a broadcaster is named by its initials.
     let broadcaster =
         owner.is_some_and(|o| o.len() >= 2 && o.bytes().all(|b| b.is_ascii_uppercase()));
