@@ -33,7 +33,8 @@ pub fn walk_with(root: &Path, follow_links: bool) -> Walked {
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walker {
         match entry {
-            Ok(e) if e.path_is_symlink() => out.links.push(e.into_path()),
+            // walkdir marks an entry made from a link even when it followed it.
+            Ok(e) if !follow_links && e.path_is_symlink() => out.links.push(e.into_path()),
             Ok(e) if e.file_type().is_file() => out.files.push(e.into_path()),
             Ok(_) => {}
             Err(err) => {
@@ -99,11 +100,30 @@ mod tests {
         assert_eq!(w.links.len(), 1);
         assert!(w.files.is_empty());
         let w = walk_with(dir.path(), true);
+        assert!(w.links.is_empty(), "{:?}", w.links);
         assert!(
             w.problems.iter().any(|(_, r)| r.contains("loop")),
             "{:?}",
             w.problems
         );
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follows_links_to_files_when_asked() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let elsewhere = tempfile::tempdir()?;
+        std::fs::write(elsewhere.path().join("story.txt"), "Text.")?;
+        std::os::unix::fs::symlink(
+            elsewhere.path().join("story.txt"),
+            dir.path().join("linked.txt"),
+        )?;
+        let w = walk(dir.path());
+        assert_eq!((w.files.len(), w.links.len()), (0, 1));
+        let w = walk_with(dir.path(), true);
+        assert_eq!(w.files, [dir.path().join("linked.txt")]);
+        assert!(w.links.is_empty() && w.problems.is_empty());
         Ok(())
     }
 }
