@@ -50,9 +50,11 @@ impl Article {
         if let Some(t) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
             return t.trim().to_string();
         }
+        // A char pattern, not a set of one: it is found with memchr, and scraped bodies
+        // are often one line of several kilobytes.
         let first = self
             .body
-            .split(['\n'])
+            .split('\n')
             .map(str::trim)
             .find(|l| !l.is_empty())
             .unwrap_or("");

@@ -239,22 +239,6 @@ pub fn word_count(s: &str) -> usize {
     // The same count as `split_whitespace`, a byte at a time and without a branch on the
     // common path (word boundaries are unpredictable): counted for every paragraph and
     // sentence, it showed in profiles.
-    const SPACE: u8 = 1;
-    const MAYBE: u8 = 2;
-    const CLASS: [u8; 256] = {
-        let mut t = [0u8; 256];
-        t[b' ' as usize] = SPACE;
-        let mut c = b'\t';
-        while c <= b'\r' {
-            t[c as usize] = SPACE;
-            c += 1;
-        }
-        t[0xC2] = MAYBE;
-        t[0xE1] = MAYBE;
-        t[0xE2] = MAYBE;
-        t[0xE3] = MAYBE;
-        t
-    };
     let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
@@ -263,7 +247,7 @@ pub fn word_count(s: &str) -> usize {
         let b = bytes[i];
         let mut class = CLASS[usize::from(b)];
         let mut len = 1;
-        if class == MAYBE {
+        if class == MAYBE_SPACE {
             len = unicode_space_len(b, bytes.get(i + 1..)).max(1);
             class = u8::from(len > 1);
         }
@@ -297,62 +281,101 @@ const ABBREVIATIONS: &[&str] = &[
     "pres", "adm", "cmdr", "supt", "atty", "mt", "ft",
 ];
 
+/// The byte length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Byte ranges of the sentences of `text` (each trimmed of surrounding space).
 ///
 /// A sentence ends at `.`, `!` or `?` (plus any closing quotes or brackets) followed by a
 /// space and an upper-case letter, digit or opening quote, unless the word before the full
 /// stop is a known abbreviation or a single initial.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    // The three sentence-ending marks are ASCII: find them by byte, decode only around them.
-    while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]) {
-        let pos = from + off;
-        from = pos + 1;
-        let mut rest = text[pos + 1..].char_indices().peekable();
-        let mut j = text.len();
-        while let Some(&(o, ch)) = rest.peek() {
-            if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
-                rest.next();
-            } else {
-                j = pos + 1 + o;
-                break;
-            }
-        }
-        let at_space = rest.peek().is_some_and(|&(_, ch)| ch.is_whitespace());
-        let mut k = None;
-        while let Some(&(o, ch)) = rest.peek() {
-            if ch.is_whitespace() {
-                rest.next();
-            } else {
-                k = Some((pos + 1 + o, ch));
-                break;
-            }
-        }
-        let Some((k, next)) = k else { continue };
-        let next_ok = next.is_uppercase()
-            || next.is_ascii_digit()
-            || matches!(next, '"' | '\u{201c}' | '\u{2018}' | '\'');
-        if at_space && next_ok && !(bytes[pos] == b'.' && ends_with_abbreviation(&text[start..pos]))
-        {
-            push_trimmed(&mut out, text, start, j);
-            start = k;
-            from = k;
-        }
+    SentenceSpans {
+        text,
+        start: 0,
+        from: 0,
     }
-    push_trimmed(&mut out, text, start, text.len());
-    out
+    .collect()
 }
 
-fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
-    let s = &text[start..end];
+/// The sentences of [`sentence_spans`] one at a time, so a caller wanting the first
+/// (an untitled article's display title) does not cut a whole article.
+struct SentenceSpans<'a> {
+    text: &'a str,
+    /// Where the next sentence starts.
+    start: usize,
+    /// Where to look for the next sentence-ending mark.
+    from: usize,
+}
+
+impl Iterator for SentenceSpans<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // The three sentence-ending marks are ASCII: find them by byte, decode only around them.
+        while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[self.from..]) {
+            let pos = self.from + off;
+            self.from = pos + 1;
+            let mut rest = text[pos + 1..].char_indices().peekable();
+            let mut j = text.len();
+            while let Some(&(o, ch)) = rest.peek() {
+                if matches!(ch, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+                    rest.next();
+                } else {
+                    j = pos + 1 + o;
+                    break;
+                }
+            }
+            let at_space = rest.peek().is_some_and(|&(_, ch)| ch.is_whitespace());
+            let mut k = None;
+            while let Some(&(o, ch)) = rest.peek() {
+                if ch.is_whitespace() {
+                    rest.next();
+                } else {
+                    k = Some((pos + 1 + o, ch));
+                    break;
+                }
+            }
+            let Some((k, next)) = k else { continue };
+            let next_ok = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '\u{201c}' | '\u{2018}' | '\'');
+            if at_space
+                && next_ok
+                && !(bytes[pos] == b'.' && ends_with_abbreviation(&text[self.start..pos]))
+            {
+                let sentence = trimmed(text, self.start, j);
+                self.start = k;
+                self.from = k;
+                if sentence.is_some() {
+                    return sentence;
+                }
+            }
+        }
+        let sentence = trimmed(text, self.start, text.len());
+        self.start = text.len();
+        sentence
+    }
+}
+
+/// `start..end` of `text` without the white space around it; `None` when nothing is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let s = text.get(start..end)?;
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
-    if !trimmed.is_empty() {
-        out.push(start + lead..start + lead + trimmed.len());
-    }
+    (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
 }
 
 /// Whether `before` ends with a known abbreviation or a single initial (so a full stop after
@@ -362,6 +385,10 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
+    // Asked at every full stop: most words there are longer than any abbreviation.
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -394,16 +421,158 @@ pub fn glued_word_start(word: &str) -> Option<usize> {
 }
 
 /// The whitespace-ended pieces of `text` (as `split_inclusive(char::is_whitespace)`), with
-/// each glued piece cut in two at [`glued_word_start`]; the flag marks a piece that ends
-/// where a glued word begins, a boundary as strong as a full stop. The pieces still cover
-/// `text` byte for byte, so positions can be summed from their lengths.
-pub fn glued_pieces(text: &str) -> impl Iterator<Item = (&str, bool)> {
-    text.split_inclusive(char::is_whitespace)
-        .flat_map(|piece| match glued_word_start(piece) {
-            Some(at) => [Some((&piece[..at], true)), Some((&piece[at..], false))],
-            None => [Some((piece, false)), None],
+/// each glued piece cut in two at [`glued_word_start`]; [`Piece::glued_end`] marks a piece
+/// that ends where a glued word begins, a boundary as strong as a full stop. The pieces
+/// still cover `text` byte for byte, so positions can be summed from their lengths.
+pub fn glued_pieces(text: &str) -> GluedPieces<'_> {
+    GluedPieces {
+        text,
+        pos: 0,
+        second: None,
+    }
+}
+
+/// One piece of [`glued_pieces`], with what its bytes hold, found on the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The piece, with the white space that ends it.
+    pub text: &'a str,
+    /// A glued word follows it.
+    pub glued_end: bool,
+    /// It holds an ASCII capital letter.
+    pub capital: bool,
+    /// It holds an ASCII control byte other than white space (a masked quotation).
+    pub control: bool,
+    /// The length of the white space that ends it (0 at the end of the text or a cut).
+    space: u8,
+}
+
+impl<'a> Piece<'a> {
+    /// The piece without the white space that ends it.
+    pub fn word(&self) -> &'a str {
+        self.text
+            .get(..self.text.len() - usize::from(self.space))
+            .unwrap_or(self.text)
+    }
+
+    fn of(text: &'a str, glued_end: bool) -> Piece<'a> {
+        let b = text.as_bytes();
+        let last = text.chars().next_back().filter(|c| c.is_whitespace());
+        Piece {
+            text,
+            glued_end,
+            capital: b.iter().any(u8::is_ascii_uppercase),
+            control: b.iter().any(|&c| CLASS[usize::from(c)] == CONTROL),
+            space: last.map_or(0, |c| c.len_utf8() as u8),
+        }
+    }
+}
+
+/// The iterator of [`glued_pieces`]. The name scan and the attribution tokeniser walk
+/// every word of an article through it, so it reads bytes, decodes only the lead bytes
+/// of the few non-ASCII spaces, and looks for a glued word only in a piece with a
+/// capital past its second byte.
+pub struct GluedPieces<'a> {
+    text: &'a str,
+    pos: usize,
+    /// The glued word after a cut, given next.
+    second: Option<&'a str>,
+}
+
+/// Byte classes of [`GluedPieces`] and [`word_count`]; 0 is every byte that needs no look.
+const SPACE: u8 = 1;
+const CAPITAL: u8 = 2;
+const MAYBE_SPACE: u8 = 3;
+const CONTROL: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0u8;
+    while c < b' ' {
+        t[c as usize] = CONTROL;
+        c += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        t[c as usize] = SPACE;
+        c += 1;
+    }
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = CAPITAL;
+        c += 1;
+    }
+    t[0xC2] = MAYBE_SPACE;
+    t[0xE1] = MAYBE_SPACE;
+    t[0xE2] = MAYBE_SPACE;
+    t[0xE3] = MAYBE_SPACE;
+    t
+};
+
+impl<'a> Iterator for GluedPieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        if let Some(second) = self.second.take() {
+            return Some(Piece::of(second, false));
+        }
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        if start >= bytes.len() {
+            return None;
+        }
+        let (mut end, mut space) = (bytes.len(), 0);
+        let (mut capital, mut capital_inside, mut control) = (false, false, false);
+        let mut i = start;
+        loop {
+            // Most bytes are lower-case letters: pass them in a tight loop.
+            while i < bytes.len() && CLASS[usize::from(bytes[i])] == 0 {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            match CLASS[usize::from(b)] {
+                SPACE => {
+                    (end, space) = (i + 1, 1);
+                    break;
+                }
+                CAPITAL => {
+                    capital = true;
+                    capital_inside |= i >= start + 2;
+                }
+                CONTROL => {
+                    control = true;
+                    // A masked quotation is a run of control bytes: pass it at once.
+                    while bytes
+                        .get(i + 1)
+                        .is_some_and(|&b| CLASS[usize::from(b)] == CONTROL)
+                    {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    let len = unicode_space_len(b, bytes.get(i + 1..));
+                    if len > 0 {
+                        (end, space) = (i + len, len as u8);
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.pos = end;
+        let text = self.text.get(start..end)?;
+        if capital_inside && let Some(at) = glued_word_start(text) {
+            self.second = text.get(at..);
+            return text.get(..at).map(|first| Piece::of(first, true));
+        }
+        Some(Piece {
+            text,
+            glued_end: false,
+            capital,
+            control,
+            space,
         })
-        .flatten()
+    }
 }
 
 /// Capitalised words that open sentences and are never names.
@@ -459,10 +628,13 @@ pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
 
 /// The first sentence of `s`.
 pub fn first_sentence(s: &str) -> &str {
-    sentence_spans(s)
-        .first()
-        .map(|r| &s[r.clone()])
-        .unwrap_or(s)
+    SentenceSpans {
+        text: s,
+        start: 0,
+        from: 0,
+    }
+    .next()
+    .map_or(s, |r| &s[r])
 }
 
 /// `s` cut to at most `max` characters at a word boundary, with `…` when cut.
@@ -497,6 +669,51 @@ mod tests {
         }
         // Bytes, not characters: a multi-byte letter before the stop is no panic.
         assert!(!is_glued_stop("né.Ab".as_bytes(), 3));
+    }
+
+    #[test]
+    fn first_sentence_is_the_first_of_sentence_spans() {
+        for text in [
+            "Mr. Smith went to Washington. He said \"no.\" Then left!",
+            "  . Leading stop. Next one",
+            "No end at all",
+            "",
+            "U.S. forces. Gen. Jones spoke? Yes.",
+        ] {
+            let first = sentence_spans(text)
+                .first()
+                .map_or(text, |r| &text[r.clone()]);
+            assert_eq!(first_sentence(text), first, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn glued_pieces_split_as_split_inclusive_does() {
+        let texts = [
+            "Plain words, and more.  Two spaces\tand a tab\r\nthen lines\n",
+            "No\u{a0}break\u{2009}thin\u{3000}ideographic\u{85}next\u{1680}ogham\u{205f}end",
+            "Caf\u{e9} \u{2014} \u{201c}quoted\u{201d} \u{20ac}5 named.A spokesman said.When Getty ImagesWhen",
+            "",
+            "   ",
+            "x",
+            "\u{1}\u{1}\u{1} Redknapp.When it.I McCann",
+        ];
+        for text in texts {
+            let fast: Vec<(&str, bool)> =
+                glued_pieces(text).map(|p| (p.text, p.glued_end)).collect();
+            for p in glued_pieces(text) {
+                assert_eq!(p, Piece::of(p.text, p.glued_end), "{text:?}");
+                assert_eq!(p.word(), p.text.trim_end(), "{text:?}");
+            }
+            let slow: Vec<(&str, bool)> = text
+                .split_inclusive(char::is_whitespace)
+                .flat_map(|piece| match glued_word_start(piece) {
+                    Some(at) => vec![(&piece[..at], true), (&piece[at..], false)],
+                    None => vec![(piece, false)],
+                })
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]

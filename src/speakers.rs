@@ -194,19 +194,20 @@ fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     let mut pos = 0;
     // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
     // ImagesWhen Willcox`) is two pieces.
-    for (piece, glued_end) in crate::passages::glued_pieces(text) {
+    for piece in crate::passages::glued_pieces(text) {
         let start = pos;
-        pos += piece.len();
+        pos += piece.text.len();
         // Four words in five are lower case with no capital inside and nothing glued to
         // them: they can only end a name run, a sentence or an "in".
-        let b = piece.as_bytes();
-        if !glued_end
-            && b.first().is_some_and(u8::is_ascii_lowercase)
-            && !b.iter().any(u8::is_ascii_uppercase)
-        {
-            scan.lower_word(piece.trim_end());
+        let lower_first = piece
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase);
+        if !piece.glued_end && !piece.capital && lower_first {
+            scan.lower_word(piece.word());
         } else {
-            scan.word(start, piece, glued_end);
+            scan.word(start, piece.text, piece.glued_end, piece.control);
         }
     }
     scan.flush();
@@ -245,8 +246,16 @@ impl Default for NameScan<'_> {
 
 /// Whether `word` ends a sentence (`said.`, `now?"`).
 fn ends_sentence(word: &str) -> bool {
-    word.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
-        .ends_with(['.', '!', '?'])
+    // Asked of every word of the name scan: bytes, not a character trim.
+    let mut b = word.as_bytes();
+    loop {
+        match b {
+            // Closing quotation marks and brackets: `"`, `'`, `)`, `”`, `’`.
+            [rest @ .., b'"' | b'\'' | b')'] | [rest @ .., 0xE2, 0x80, 0x9D | 0x99] => b = rest,
+            [.., b'.' | b'!' | b'?'] => return true,
+            _ => return false,
+        }
+    }
 }
 
 impl<'a> NameScan<'a> {
@@ -261,19 +270,20 @@ impl<'a> NameScan<'a> {
         }
     }
 
-    /// Any other whitespace-ended piece, `glued_end` when a glued word follows it.
-    fn word(&mut self, start: usize, piece: &'a str, glued_end: bool) {
+    /// Any other whitespace-ended piece, `glued_end` when a glued word follows it,
+    /// `control` when it may hold a masked quotation.
+    fn word(&mut self, start: usize, piece: &'a str, glued_end: bool, control: bool) {
         // A masked quotation glued to the words around it (`Walsh."…"Ruth Walker`) ends
         // any name; one may start right after it.
-        if let Some(k) = piece.rfind('\u{1}') {
+        if control && let Some(k) = piece.rfind('\u{1}') {
             let head = piece.split('\u{1}').next().unwrap_or("");
             if !head.is_empty() {
-                self.word(start, head, false);
+                self.word(start, head, false, false);
             }
             self.flush();
             self.sentence_start = true;
             self.previous_in = false;
-            return self.word(start + k + 1, &piece[k + 1..], glued_end);
+            return self.word(start + k + 1, &piece[k + 1..], glued_end, false);
         }
         let word = piece.trim();
         let is_in = word.eq_ignore_ascii_case("in");
@@ -341,12 +351,19 @@ impl<'a> NameScan<'a> {
     }
 
     /// Ends the run: two to four words left after titles make a person's full name.
+    #[inline]
     fn flush(&mut self) {
-        // A lone capitalised word is never a full name: most runs are, so skip them early.
+        // A lone capitalised word is never a full name: most runs are (and most calls
+        // come with no run at all), so skip them here.
         if self.run.len() < 2 || self.after_in {
             self.run.clear();
             return;
         }
+        self.flush_name();
+    }
+
+    /// [`Self::flush`] of a run that may be a name.
+    fn flush_name(&mut self) {
         let mut words: Vec<&str> = self.run.iter().map(|&(_, w)| w).collect();
         // A caption run into the text repeats a name (`Gillian Armstrong Armstrong knows`).
         words.dedup();
@@ -776,6 +793,31 @@ fn expand_surname(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_sentence_reads_closing_marks() {
+        for word in [
+            "said.",
+            "now?\"",
+            "it!\u{201d}",
+            "end.\u{2019}\u{201d}",
+            "(sic.)",
+            "go.'",
+            "said",
+            "\u{201d}",
+            "",
+            ".",
+            "e.g",
+            "said,\"",
+            "x\u{2019}",
+            "why?)\"\u{2019}",
+        ] {
+            let by_chars = word
+                .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+                .ends_with(['.', '!', '?']);
+            assert_eq!(ends_sentence(word), by_chars, "{word:?}");
+        }
+    }
 
     #[test]
     fn page_furniture_is_stripped() {

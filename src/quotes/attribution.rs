@@ -129,16 +129,17 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
     // A sentence or caption glued to the next word (`Redknapp.When`, `ImagesWhen`) is two.
     let pieces = crate::passages::glued_pieces(text);
     let mut glued_before = false;
-    for (piece, glued_end) in pieces {
+    for p in pieces {
         // The word before a glued one ends its sentence or caption.
-        if std::mem::replace(&mut glued_before, glued_end)
+        if std::mem::replace(&mut glued_before, p.glued_end)
             && let Some(last) = out.last_mut().filter(|t| t.trail.is_none())
         {
             last.trail = Some('.');
         }
-        let raw = piece.trim_end();
-        let start = pos + (piece.len() - piece.trim_start().len());
-        pos += piece.len();
+        // A piece is a word and the one white space after it, or that space alone.
+        let raw = p.word();
+        let start = pos;
+        pos += p.text.len();
         if raw.is_empty() {
             continue;
         }
@@ -146,7 +147,7 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         if raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
             out.push(Tok {
                 word: raw,
-                lower: if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower: if p.capital {
                     std::borrow::Cow::Owned(raw.to_ascii_lowercase())
                 } else {
                     std::borrow::Cow::Borrowed(raw)
@@ -158,7 +159,7 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
             });
             continue;
         }
-        if raw.bytes().any(|b| b == MASK) {
+        if p.control && raw.bytes().any(|b| b == MASK) {
             out.push(Tok {
                 word: "",
                 lower: std::borrow::Cow::Borrowed(""),
@@ -351,25 +352,20 @@ fn is_cap(word: &str) -> bool {
 fn mask(text: &str, spans: &[Span]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for s in spans {
-        for b in &mut bytes[s.range.clone()] {
-            *b = MASK;
-        }
+        bytes[s.range.clone()].fill(MASK);
     }
     // Short parentheticals ("(D-Va.)", "(R-WI)") sit between names and verbs; blank them.
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'(' {
-            let close = bytes[i..]
-                .iter()
-                .take(48)
-                .position(|&b| b == b')' || b == b'\n' || b == MASK);
-            if let Some(c) = close.filter(|&c| bytes[i + c] == b')') {
-                for b in &mut bytes[i..=i + c] {
-                    // Keep UTF-8 valid: every byte of the group becomes an ASCII space.
-                    *b = b' ';
-                }
-                i += c;
-            }
+    while let Some(off) = memchr::memchr(b'(', &bytes[i..]) {
+        i += off;
+        let close = bytes[i..]
+            .iter()
+            .take(48)
+            .position(|&b| b == b')' || b == b'\n' || b == MASK);
+        if let Some(c) = close.filter(|&c| bytes[i + c] == b')') {
+            // Keep UTF-8 valid: every byte of the group becomes an ASCII space.
+            bytes[i..=i + c].fill(b' ');
+            i += c;
         }
         i += 1;
     }
