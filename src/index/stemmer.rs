@@ -8,13 +8,15 @@
 use rustc_hash::FxHashMap as HashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Words remembered per table before it starts over (a few MB at most).
-const MAX_REMEMBERED: usize = 16_384;
+/// Words remembered per table before it starts over (about 10 MB). A news archive's
+/// vocabulary runs to hundreds of thousands of words; at 16,384 the table started over
+/// so often that one token in ten was stemmed again.
+const MAX_REMEMBERED: usize = 131_072;
 
 /// English (Snowball) stems of the words seen so far, each computed once.
 ///
-/// One table per thread and analyzer: the indexer's stemming filter and the search
-/// highlighter both keep one, so neither stems a word twice nor shares a lock.
+/// The indexer's stemming filter keeps one per thread, the search highlighter one per
+/// thread's analyzer, so neither stems a word twice nor shares a lock.
 pub struct StemTable {
     stems: HashMap<String, String>,
     stemmer: frostem::Stemmer,
@@ -79,52 +81,46 @@ impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            stems: StemTable::default(),
-        }
+        CachedStemmerFilter { inner: tokenizer }
     }
 }
 
-/// [`CachedStemmer`] applied to a tokenizer; each clone has its own table (tantivy gives
-/// every indexing thread its own analyzer, so no table is shared or locked).
+thread_local! {
+    /// The stems this thread has seen. Per thread, not per analyzer: tantivy gives every
+    /// new segment a fresh clone of the analyzer, and a table per clone started empty
+    /// with each segment. Indexing threads live for the whole run, so no table is shared
+    /// or locked and none starts over with a segment.
+    static STEMS: std::cell::RefCell<StemTable> = std::cell::RefCell::default();
+}
+
+/// [`CachedStemmer`] applied to a tokenizer.
+#[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    stems: StemTable,
-}
-
-impl<T: Clone> Clone for CachedStemmerFilter<T> {
-    fn clone(&self) -> Self {
-        CachedStemmerFilter {
-            inner: self.inner.clone(),
-            stems: StemTable::default(),
-        }
-    }
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            stems: &mut self.stems,
         }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, S> {
+pub struct CachedStemmerStream<S> {
     tail: S,
-    stems: &'a mut StemTable,
 }
 
-impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
+impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        self.stems.stem_in_place(&mut self.tail.token_mut().text);
+        let word = &mut self.tail.token_mut().text;
+        STEMS.with_borrow_mut(|stems| stems.stem_in_place(word));
         true
     }
 
