@@ -417,7 +417,46 @@ pub fn glued_word_start(word: &str) -> Option<usize> {
             caption = Some(j);
         }
     }
-    caption
+    [caption, credit_end(word)].into_iter().flatten().min()
+}
+
+/// Where a photo credit glued to the text after it ends: `Family Handout/PAHalliwell
+/// had`, `Photograph: John Rous/APAnne Anderson`, `Getty ImagesPeter Buck said`. The
+/// credit is an agency's name, opening the word or after its last `/`; what follows is
+/// a capitalised word (one of three letters or more after an agency in capitals, so
+/// `APIs` stays whole).
+fn credit_end(word: &str) -> Option<usize> {
+    const IN_CAPITALS: &[&str] = &["PA", "AP", "AAP", "EPA", "AFP"];
+    const NAMES: &[&str] = &[
+        "Images",
+        "Shutterstock",
+        "Alamy",
+        "Reuters",
+        "Corbis",
+        "Guardian",
+        "Observer",
+        "Features",
+    ];
+    let from = word.rfind('/').map_or(0, |i| i + 1);
+    let tail = &word.as_bytes()[from..];
+    let glued_after = |credit: &str| {
+        let rest = tail.strip_prefix(credit.as_bytes())?;
+        rest.first()
+            .is_some_and(u8::is_ascii_uppercase)
+            .then_some(from + credit.len())
+            .filter(|_| match rest {
+                // `ImagesI said`, `ImagesI'm`: the one-letter word "I" too.
+                _ if credit.bytes().all(|b| b.is_ascii_uppercase()) => {
+                    rest.len() >= 4 && rest[1..4].iter().all(u8::is_ascii_lowercase)
+                }
+                [b'I'] | [b'I', b'\'' | b' ' | b',', ..] => true,
+                _ => rest.get(1).is_some_and(u8::is_ascii_lowercase),
+            })
+    };
+    IN_CAPITALS
+        .iter()
+        .chain(NAMES)
+        .find_map(|credit| glued_after(credit))
 }
 
 /// The whitespace-ended pieces of `text` (as `split_inclusive(char::is_whitespace)`), with
@@ -659,6 +698,22 @@ mod tests {
         assert_eq!(glued_word_start("Observer.He"), Some(9));
         assert_eq!(glued_word_start("named.A "), Some(6));
         assert_eq!(glued_word_start("it.I"), Some(3));
+        // Photo credits run into the next sentence.
+        assert_eq!(glued_word_start("Handout/PAHalliwell"), Some(10));
+        assert_eq!(glued_word_start("Rous/APAnne"), Some(7));
+        assert_eq!(glued_word_start("ImagesPeter"), Some(6));
+        assert_eq!(glued_word_start("ImagesI "), Some(6));
+        assert_eq!(glued_word_start("Rex/ShutterstockIt"), Some(16));
+        for word in [
+            "APIs",
+            "PAYG",
+            "EPAct",
+            "Imagesof",
+            "#GuardianBooks",
+            "Images",
+        ] {
+            assert_eq!(glued_word_start(word), None, "{word}");
+        }
         for word in [
             "McCann", "LinkedIn", "DiCaprio", "LulzSec", "YouTube", "NASAs",
         ] {

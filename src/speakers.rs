@@ -834,6 +834,10 @@ mod tests {
         assert_eq!(clean_name("Maj Gen Yahya Rasool").name, "Yahya Rasool");
         assert_eq!(clean_name("US President Joe Biden").name, "Joe Biden");
         assert_eq!(
+            clean_name("Prosecutor Kate Blackwell").name,
+            "Kate Blackwell"
+        );
+        assert_eq!(
             clean_name("Secretary of State John Kerry").name,
             "John Kerry"
         );
@@ -859,6 +863,19 @@ mod tests {
         // words either side (`Walsh."…"Ruth Walker said`).
         let masked = "He met Deborah Walsh.\u{1}\u{1}\u{1}\u{1}Ruth Walker said so.";
         assert_eq!(names_in(masked), ["Deborah Walsh", "Ruth Walker"]);
+    }
+
+    #[test]
+    fn a_photo_credit_glued_to_a_name_is_cut_off() {
+        // Scraped captions lose their line break: `…/PAProsecutor Kate Blackwell said`.
+        assert_eq!(
+            names_in("Photograph: Peter Byrne/PAProsecutor Kate Blackwell QC said it."),
+            ["Kate Blackwell"]
+        );
+        assert_eq!(
+            names_in("Elsewhere. Getty ImagesPeter Buck said so."),
+            ["Peter Buck"]
+        );
     }
 
     #[test]

@@ -423,6 +423,7 @@ const TITLES: &[&str] = &[
     "secretary",
     "mayor",
     "judge",
+    "prosecutor",
     "justice",
     "speaker",
     "chairman",
