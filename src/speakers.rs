@@ -137,10 +137,17 @@ pub fn clean_name(raw: &str) -> CleanName {
         lower.len() >= 5 && lower.ends_with("ed") && is_speech_verb(&lower)
             || lower.len() >= 6 && lower.ends_with("ly") && is_adverb_shaped(&lower)
     };
+    // "Analyst Matthew Boss", "Entrepreneur Elon Musk": a sentence may also open on the
+    // person's trade, before a name of two words or more.
+    let trade = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && crate::quotes::lexicon::is_person_noun(&w.to_lowercase())
+    };
     while start + 1 < words.len()
         && (is_non_name(words[start])
             || opening_verb(words[start])
-            || is_page_furniture(words[start], words.get(start + 1).copied()))
+            || is_page_furniture(words[start], words.get(start + 1).copied())
+            || start + 2 < words.len() && trade(words[start]))
     {
         start += 1;
     }
