@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 47] = [
+        let cases: [(&str, &[&str]); 49] = [
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
@@ -361,6 +361,18 @@ mod tests {
                 "House Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" \
                  state of the campaign.",
                 &["Paul D. Ryan"],
+            ),
+            // A trade opening the sentence is no part of the name, and the trade then
+            // refers back to the person written with it.
+            (
+                "Footballer Joey Barton spoke outside court.\n\n\"Those responsible must be \
+                 brought to justice,\" the footballer said.",
+                &["Joey Barton"],
+            ),
+            (
+                "\"The evidence is weak,\" said Mr Brown's barrister, Ben Emmerson QC.\n\n\
+                 Economist Jan Hatzius wrote: \"Growth will slow.\"",
+                &["Ben Emmerson", "Jan Hatzius"],
             ),
             // So is a person "of" an institution whose name runs on through "for", or "of"
             // a town and its state.
