@@ -441,17 +441,19 @@ fn credit_end(word: &str) -> Option<usize> {
     let tail = &word.as_bytes()[from..];
     let glued_after = |credit: &str| {
         let rest = tail.strip_prefix(credit.as_bytes())?;
-        rest.first()
-            .is_some_and(u8::is_ascii_uppercase)
-            .then_some(from + credit.len())
-            .filter(|_| match rest {
+        let word_follows = if credit.bytes().all(|b| b.is_ascii_uppercase()) {
+            rest.len() >= 4
+                && rest[0].is_ascii_uppercase()
+                && rest[1..4].iter().all(u8::is_ascii_lowercase)
+        } else {
+            match rest {
                 // `ImagesI said`, `ImagesI'm`: the one-letter word "I" too.
-                _ if credit.bytes().all(|b| b.is_ascii_uppercase()) => {
-                    rest.len() >= 4 && rest[1..4].iter().all(u8::is_ascii_lowercase)
-                }
                 [b'I'] | [b'I', b'\'' | b' ' | b',', ..] => true,
-                _ => rest.get(1).is_some_and(u8::is_ascii_lowercase),
-            })
+                [first, second, ..] => first.is_ascii_uppercase() && second.is_ascii_lowercase(),
+                _ => false,
+            }
+        };
+        word_follows.then_some(from + credit.len())
     };
     IN_CAPITALS
         .iter()
