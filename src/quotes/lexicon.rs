@@ -1469,6 +1469,8 @@ const NON_NAME_STARTERS: &[&str] = &[
     "never",
     "being",
     "telling",
+    "meeting",
+    "take",
     "but",
     "and",
     "or",
