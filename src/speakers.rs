@@ -60,8 +60,7 @@ fn after_preposition(text: &str, at: usize) -> bool {
         "a", "an", "his", "her", "its", "their", "our", "my", "your",
     ];
     word.ends_with(['\'', '\u{2019}'])
-        || word.ends_with("'s")
-        || word.ends_with("\u{2019}s")
+        || possessive_owner(word).is_some()
         || BEFORE_NON_SPEAKERS
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word))
