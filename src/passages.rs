@@ -300,12 +300,7 @@ const LONGEST_ABBREVIATION: usize = {
 /// space and an upper-case letter, digit or opening quote, unless the word before the full
 /// stop is a known abbreviation or a single initial.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    SentenceSpans {
-        text,
-        start: 0,
-        from: 0,
-    }
-    .collect()
+    SentenceSpans::of(text).collect()
 }
 
 /// The sentences of [`sentence_spans`] one at a time, so a caller wanting the first
@@ -316,6 +311,16 @@ struct SentenceSpans<'a> {
     start: usize,
     /// Where to look for the next sentence-ending mark.
     from: usize,
+}
+
+impl<'a> SentenceSpans<'a> {
+    fn of(text: &'a str) -> Self {
+        SentenceSpans {
+            text,
+            start: 0,
+            from: 0,
+        }
+    }
 }
 
 impl Iterator for SentenceSpans<'_> {
@@ -669,13 +674,7 @@ pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
 
 /// The first sentence of `s`.
 pub fn first_sentence(s: &str) -> &str {
-    SentenceSpans {
-        text: s,
-        start: 0,
-        from: 0,
-    }
-    .next()
-    .map_or(s, |r| &s[r])
+    SentenceSpans::of(s).next().map_or(s, |r| &s[r])
 }
 
 /// `s` cut to at most `max` characters at a word boundary, with `…` when cut.
