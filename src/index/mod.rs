@@ -8,6 +8,7 @@ pub mod manifest;
 pub mod merges;
 pub mod schema;
 pub mod stemmer;
+pub mod tokenizer;
 pub mod writer;
 
 use crate::error::{Error, Result};

@@ -4,17 +4,17 @@
 //! changes: an index written under another version is refused with a hint to `--rebuild`,
 //! never silently misread.
 
+pub use super::tokenizer::MAX_TOKEN_BYTES;
+use super::tokenizer::WordTokenizer;
 use tantivy::Index;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption,
     NumericOptions, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer};
 
 /// Version of the on-disk layout; see the module docs.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Tokenizer for body and title: words, lower-cased, English stems ("strikes" finds "strike").
 pub const STEMMED: &str = "newsidx_en";
@@ -32,7 +32,8 @@ pub struct Fields {
     pub article: Field,
     /// Position of the passage in its article.
     pub ordinal: Field,
-    /// Article title (searchable, boosted); absent when the article has none.
+    /// Article title (searchable, boosted; not stored, results show `heading`); absent
+    /// when the article has none.
     pub title: Field,
     /// Title to show: the title, or the first sentence of an untitled article (stored only,
     /// so an untitled article's opening is not matched on every passage).
@@ -58,13 +59,11 @@ pub struct Fields {
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let stemmed = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(STEMMED)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(STEMMED)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let names = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
@@ -81,7 +80,7 @@ pub fn build() -> (Schema, Fields) {
         ordinal: b.add_u64_field("ordinal", NumericOptions::default().set_stored()),
         title: b.add_text_field("title", stemmed.clone()),
         heading: b.add_text_field("heading", STORED),
-        text: b.add_text_field("text", stemmed),
+        text: b.add_text_field("text", stemmed.set_stored()),
         speakers: b.add_text_field("speakers", names),
         speaker_facet: b.add_facet_field("speaker_facet", FacetOptions::default()),
         date: b.add_date_field(
@@ -121,24 +120,14 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
 
 /// The analyzer of [`STEMMED`] fields (body and title).
 pub fn stemmed_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(super::stemmer::CachedStemmer)
-        .build()
+    TextAnalyzer::from(WordTokenizer::stemmed())
 }
-
-/// Tokens this long (in bytes) or longer are not indexed by [`stemmed_analyzer`].
-pub const MAX_TOKEN_BYTES: usize = 40;
 
 /// [`stemmed_analyzer`] without its last step, the stemmer: the words as highlighting
 /// reads them before it stems the few that can match (`highlight::StemmedHighlighter`
 /// reads them its own way, tested to agree with this).
 pub fn unstemmed_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::from(WordTokenizer::unstemmed())
 }
 
 /// Stored passages are compressed in blocks of this many bytes.

@@ -6,7 +6,6 @@
 //! (the same frostem algorithm), so the index and queries agree token for token.
 
 use rustc_hash::FxHashMap as HashMap;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Words remembered per table before it starts over (about 10 MB). A news archive's
 /// vocabulary runs to hundreds of thousands of words; at 16,384 the table started over
@@ -43,6 +42,9 @@ impl StemTable {
     /// Calls `with` on the stem of `word` (a lower-cased token), from the table when the
     /// word was seen before.
     pub fn with_stem<R>(&mut self, word: &str, with: impl FnOnce(&str) -> R) -> R {
+        if is_own_stem(word) {
+            return with(word);
+        }
         if let Some(stem) = self.stems.get(word) {
             return with(stem);
         }
@@ -55,6 +57,9 @@ impl StemTable {
     /// Replaces `word` (a lower-cased token) by its stem, allocating nothing when the
     /// word was seen before: the indexer's path, once per token.
     pub fn stem_in_place(&mut self, word: &mut String) {
+        if is_own_stem(word) {
+            return;
+        }
         if let Some(stem) = self.stems.get(word.as_str()) {
             word.clear();
             word.push_str(stem);
@@ -73,95 +78,65 @@ impl StemTable {
     }
 }
 
-/// A token filter stemming English words, with a table of stems already computed.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct CachedStemmer;
-
-impl TokenFilter for CachedStemmer {
-    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter { inner: tokenizer }
-    }
+/// Words the English stemmer leaves as they are without looking: those under three
+/// characters (Snowball's `hop 3` guard), here under three bytes. "of", "to", "in",
+/// "a" are a fifth of news prose's tokens, and a table lookup costs more than the test.
+fn is_own_stem(word: &str) -> bool {
+    word.len() < 3
 }
 
 thread_local! {
-    /// The stems this thread has seen. Per thread, not per analyzer: tantivy gives every
-    /// new segment a fresh clone of the analyzer, and a table per clone started empty
-    /// with each segment. Indexing threads live for the whole run, so no table is shared
-    /// or locked and none starts over with a segment.
-    static STEMS: std::cell::RefCell<StemTable> = std::cell::RefCell::default();
-}
-
-/// [`CachedStemmer`] applied to a tokenizer.
-#[derive(Clone)]
-pub struct CachedStemmerFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream {
-            tail: self.inner.token_stream(text),
-        }
-    }
-}
-
-/// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<S> {
-    tail: S,
-}
-
-impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let word = &mut self.tail.token_mut().text;
-        STEMS.with_borrow_mut(|stems| stems.stem_in_place(word));
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
+    /// The stems this thread has seen, for the indexing tokenizer. Per thread, not per
+    /// analyzer: tantivy gives every new segment a fresh clone of the analyzer, and a
+    /// table per clone started empty with each segment. Indexing threads live for the
+    /// whole run, so no table is shared or locked and none starts over with a segment.
+    pub(super) static STEMS: std::cell::RefCell<StemTable> = std::cell::RefCell::default();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
 
-    fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut s = a.token_stream(text);
-        while s.advance() {
-            out.push(s.token().text.clone());
+    #[test]
+    fn short_words_are_their_own_stems() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let alphabet: Vec<char> = ('a'..='z')
+            .chain('0'..='9')
+            .chain(['é', 'ß', 'ı'])
+            .collect();
+        let mut words: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for a in &alphabet {
+            for b in &alphabet {
+                words.push(format!("{a}{b}"));
+            }
         }
-        out
+        for w in words.iter().filter(|w| is_own_stem(w)) {
+            assert_eq!(stemmer.stem(w), w.as_str());
+        }
+        assert!(is_own_stem("of") && !is_own_stem("ies") && !is_own_stem("é's"));
     }
 
     #[test]
-    fn stems_exactly_as_tantivys_stemmer_does() {
-        let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
-        let mut theirs = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
-        let text = "The strikes were a violation of Iraq's sovereignty, officials said; \
-                    striking, struck, generously, generations, running runners ran.";
+    fn table_stems_as_the_stemmer_does() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let mut table = StemTable::default();
+        let words = [
+            "strikes",
+            "sovereignty",
+            "generously",
+            "running",
+            "of",
+            "ran",
+            "skies",
+        ];
         // Twice: the second pass is answered from the table.
         for _ in 0..2 {
-            assert_eq!(tokens(&mut ours, text), tokens(&mut theirs, text));
+            for w in words {
+                let mut in_place = w.to_string();
+                table.stem_in_place(&mut in_place);
+                assert_eq!(in_place, stemmer.stem(w));
+                assert_eq!(table.with_stem(w, str::to_string), stemmer.stem(w));
+            }
         }
     }
 }

@@ -483,27 +483,6 @@ fn process(job: &Job, fields: &Fields, speakers: bool) -> Done {
     }
 }
 
-thread_local! {
-    static STEMMED: std::cell::RefCell<tantivy::tokenizer::TextAnalyzer> =
-        std::cell::RefCell::new(super::schema::stemmed_analyzer());
-}
-
-/// `text` run through the body and title analyzer, ready to add to many documents.
-fn pre_tokenized(text: &str) -> tantivy::tokenizer::PreTokenizedString {
-    STEMMED.with(|a| {
-        let mut analyzer = a.borrow_mut();
-        let mut stream = analyzer.token_stream(text);
-        let mut tokens = Vec::new();
-        while stream.advance() {
-            tokens.push(stream.token().clone());
-        }
-        tantivy::tokenizer::PreTokenizedString {
-            text: text.to_string(),
-            tokens,
-        }
-    })
-}
-
 /// The tantivy documents (one per passage) of one article.
 pub fn documents(
     article: &Article,
@@ -541,21 +520,21 @@ pub fn documents(
         .date
         .map_or(0, |d| d.year() as u64 * 100 + d.month() as u64);
     let date_facet = Facet::from(facet_path(article.date).as_str());
-    // Every passage carries the title; it is analysed once per article, not per passage.
-    let title_tokens = article
+    // Every passage carries the title as plain text. Handing tantivy the title analysed
+    // once per article cost more: a pre-tokenized value goes through JSON and back.
+    let title_text = article
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(pre_tokenized);
+        .filter(|t| !t.is_empty());
     let mut out = Vec::with_capacity(analysis.passages.len());
     for p in &analysis.passages {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.file, file_key);
         doc.add_text(f.article, &id);
         doc.add_u64(f.ordinal, p.ordinal as u64);
-        if let Some(t) = &title_tokens {
-            doc.add_pre_tokenized_text(f.title, t.clone());
+        if let Some(t) = title_text {
+            doc.add_text(f.title, t);
         }
         doc.add_text(f.heading, &title);
         doc.add_text(f.text, &p.text);
