@@ -25,7 +25,9 @@ pub fn segment(body: &str) -> Vec<Passage> {
         if key.is_empty() || seen.contains(&key) {
             continue;
         }
-        let words = word_count(&para.text);
+        // Counted only as far as the two limits below need: a long paragraph's words are
+        // counted sentence by sentence when it is cut into windows.
+        let words = word_count_up_to(&para.text, MAX_WORDS + 1);
         // Of two short neighbours where one starts the other (a caption and its copy with
         // a credit), the longer is kept, in the place of the first.
         let caption = out
@@ -52,8 +54,9 @@ pub fn segment(body: &str) -> Vec<Passage> {
             None => {}
         }
         if words > MAX_WORDS {
-            out.extend(windows(&para, &map));
-            last_words = out.last().map_or(usize::MAX, |p| word_count(&p.text));
+            let (cut, last) = windows(&para, &map);
+            out.extend(cut);
+            last_words = last;
         } else {
             out.push(para);
             last_words = words;
@@ -152,8 +155,9 @@ fn paragraphs(body: &str) -> Vec<(Passage, LineMap)> {
     out
 }
 
-/// Cuts a long paragraph into windows of whole sentences of at most [`MAX_WORDS`] words.
-fn windows(p: &Passage, map: &LineMap) -> Vec<Passage> {
+/// Cuts a long paragraph into windows of whole sentences of at most [`MAX_WORDS`] words;
+/// also gives the words of the last window.
+fn windows(p: &Passage, map: &LineMap) -> (Vec<Passage>, usize) {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -172,7 +176,7 @@ fn windows(p: &Passage, map: &LineMap) -> Vec<Passage> {
     if let Some(s) = start {
         out.push(window(p, map, s, end));
     }
-    out
+    (out, words)
 }
 
 fn window(p: &Passage, map: &LineMap, start: usize, end: usize) -> Passage {
@@ -236,25 +240,35 @@ fn norm_key(s: &str) -> String {
 
 /// Words, as whitespace-separated runs.
 pub fn word_count(s: &str) -> usize {
+    word_count_up_to(s, usize::MAX)
+}
+
+/// Words, as whitespace-separated runs, counted until there are more than `limit` (the
+/// count then is over `limit`, not necessarily all of them).
+pub fn word_count_up_to(s: &str, limit: usize) -> usize {
     // The same count as `split_whitespace`, a byte at a time and without a branch on the
     // common path (word boundaries are unpredictable): counted for every paragraph and
-    // sentence, it showed in profiles.
+    // sentence, it showed in profiles. The limit is looked at once per block of bytes.
+    const BLOCK: usize = 256;
     let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let mut class = CLASS[usize::from(b)];
-        let mut len = 1;
-        if class == MAYBE_SPACE {
-            len = unicode_space_len(b, bytes.get(i + 1..)).max(1);
-            class = u8::from(len > 1);
+    while i < bytes.len() && words <= limit {
+        let block_end = bytes.len().min(i + BLOCK);
+        while i < block_end {
+            let b = bytes[i];
+            let mut class = CLASS[usize::from(b)];
+            let mut len = 1;
+            if class == MAYBE_SPACE {
+                len = unicode_space_len(b, bytes.get(i + 1..)).max(1);
+                class = u8::from(len > 1);
+            }
+            let space = class == SPACE;
+            words += usize::from(!space & !in_word);
+            in_word = !space;
+            i += len;
         }
-        let space = class == SPACE;
-        words += usize::from(!space & !in_word);
-        in_word = !space;
-        i += len;
     }
     words
 }
@@ -845,6 +859,20 @@ mod tests {
                 ] {
                     assert_eq!(word_count(&s), s.split_whitespace().count(), "{s:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_word_count_stops_past_its_limit_only() {
+        let text = "word ".repeat(1000) + "\u{3000}tail";
+        for limit in [0, 1, 30, 250, 999, 1000, 1001, usize::MAX] {
+            let n = word_count_up_to(&text, limit);
+            if limit >= 1001 {
+                assert_eq!(n, 1001);
+            } else {
+                // Over the limit, and never more than the words there are.
+                assert!(n > limit && n <= 1001, "{limit}: {n}");
             }
         }
     }
