@@ -10,9 +10,9 @@
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
-    Gender, honorific_gender, is_adverb_shaped, is_name_particle, is_name_suffix, is_non_name,
-    is_non_person_name, is_org_word, is_page_furniture, is_place, is_post_nominal, is_speech_verb,
-    is_title, possessive_owner,
+    Gender, given_name_gender, honorific_gender, is_adverb_shaped, is_name_particle,
+    is_name_suffix, is_non_name, is_non_person_name, is_org_word, is_page_furniture, is_place,
+    is_post_nominal, is_speech_verb, is_title, possessive_owner,
 };
 
 /// A speaker after normalisation.
@@ -536,7 +536,7 @@ fn resolve_one(
                         && same_sentence(masked, *p, at)
                         && !after_preposition(masked, *p)
                 });
-            match (last_speaker, last_mention) {
+            let chosen = match (last_speaker, last_mention) {
                 (_, Some((_, n))) => Resolved {
                     name: Some(n.clone()),
                     kind: SpeakerKind::Person,
@@ -557,6 +557,10 @@ fn resolve_one(
                     },
                     _ => unknown,
                 },
+            };
+            match g.filter(|_| *person) {
+                Some(g) => gender_checked(chosen, g, at, known, seen, masked),
+                None => chosen,
             }
         }
         RawSpeaker::Named {
@@ -631,6 +635,50 @@ fn resolve_one(
         });
     }
     resolved
+}
+
+/// `chosen` for a pronoun of gender `g`, unless its given name tells the other gender
+/// ("she" on Donald Trump): then the last person before `at`, spoken or named (not after
+/// a preposition), whose given name or honorific does not tell the other gender too.
+/// Without one the choice stands.
+fn gender_checked(
+    chosen: Resolved,
+    g: Gender,
+    at: usize,
+    known: &[(usize, String)],
+    seen: &[Seen],
+    masked: &str,
+) -> Resolved {
+    let fits = |gender: Option<Gender>| gender.is_none_or(|x| x == g);
+    if fits(chosen.name.as_deref().and_then(name_gender)) {
+        return chosen;
+    }
+    let spoke = seen
+        .iter()
+        .rev()
+        .filter(|s| s.at <= at && s.kind == SpeakerKind::Person)
+        .find(|s| fits(s.gender.or_else(|| name_gender(&s.name))))
+        .map(|s| (s.at, &s.name));
+    let named = known
+        .iter()
+        .rev()
+        .filter(|(p, _)| *p < at && !after_preposition(masked, *p))
+        .find(|(_, n)| name_gender(n) == Some(g))
+        .map(|(p, n)| (*p, n));
+    match spoke.into_iter().chain(named).max_by_key(|&(p, _)| p) {
+        Some((_, n)) => Resolved {
+            name: Some(n.clone()),
+            kind: SpeakerKind::Person,
+        },
+        None => chosen,
+    }
+}
+
+/// The gender a full name's given name tells ("Hillary Clinton" → female); none for a
+/// single word, which may be a surname.
+fn name_gender(name: &str) -> Option<Gender> {
+    let (first, _) = name.split_once(' ')?;
+    given_name_gender(first)
 }
 
 /// The role word of a definite description of one person (`the analyst` → "analyst",

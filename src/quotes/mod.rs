@@ -167,7 +167,19 @@ mod tests {
 
     #[test]
     fn places_titles_and_introducing_paragraphs() {
-        let cases: [(&str, &[&str]); 49] = [
+        let cases: [(&str, &[&str]); 51] = [
+            // "She" is not the man who spoke last when a woman was named before him, and
+            // "he" not the woman; a speaker whose given name tells nothing keeps "she".
+            (
+                "Clinton says she appreciated Hillary Clinton's courage.\n\n\"It was hard,\" \
+                 said Donald Trump.\n\n\"He lashes out,\" she said.\n\n\"We will see,\" he \
+                 added.",
+                &["Donald Trump", "Hillary Clinton", "Donald Trump"],
+            ),
+            (
+                "\"We are proud,\" said Tyresha McClenney.\n\n\"It matters,\" she said.",
+                &["Tyresha McClenney", "Tyresha McClenney"],
+            ),
             // A place is no antecedent of "he".
             (
                 "Ted Cruz admitted his pick looked to the primary in South Carolina.\n\n\
