@@ -638,9 +638,11 @@ fn resolve_one(
 }
 
 /// `chosen` for a pronoun of gender `g`, unless its given name tells the other gender
-/// ("she" on Donald Trump): then the last person before `at`, spoken or named (not after
-/// a preposition), whose given name or honorific does not tell the other gender too.
-/// Without one the choice stands.
+/// ("she" on Donald Trump): then whichever came last before `at` of the last speaker
+/// whose given name or honorific does not tell the other gender too, and the last person
+/// named (not after a preposition) whose given name tells `g`. A mere mention must say
+/// its gender because the name scan also finds capitalised phrases that are no one
+/// ("Trump Tower", "Young Latinos"). Without either the choice stands.
 fn gender_checked(
     chosen: Resolved,
     g: Gender,
