@@ -257,13 +257,7 @@ impl StemmedHighlighter {
             if word.len() >= MAX_TOKEN_BYTES {
                 return;
             }
-            lowered.clear();
-            if word.is_ascii() {
-                lowered.push_str(word);
-                lowered.make_ascii_lowercase();
-            } else {
-                lowered.extend(word.chars().flat_map(char::to_lowercase));
-            }
+            crate::index::tokenizer::lower_into(word, word.is_ascii(), lowered);
             if stems.with_stem(lowered, |stem| terms.contains(stem)) {
                 hits.push(r);
             }

@@ -14,7 +14,7 @@ const MAX_REMEMBERED: usize = 131_072;
 
 /// English (Snowball) stems of the words seen so far, each computed once.
 ///
-/// The indexer's stemming filter keeps one per thread, the search highlighter one per
+/// The indexing tokenizer keeps one per thread, the search highlighter one per
 /// thread's analyzer, so neither stems a word twice nor shares a lock.
 pub struct StemTable {
     stems: HashMap<String, String>,

@@ -137,13 +137,7 @@ impl TokenStream for WordStream<'_> {
             let token = &mut *self.token;
             token.offset_from = start;
             token.offset_to = end;
-            token.text.clear();
-            if ascii {
-                token.text.push_str(word);
-                token.text.make_ascii_lowercase();
-            } else {
-                token.text.extend(word.chars().flat_map(char::to_lowercase));
-            }
+            lower_into(word, ascii, &mut token.text);
             if self.stem {
                 STEMS.with_borrow_mut(|stems| stems.stem_in_place(&mut token.text));
             }
@@ -158,6 +152,18 @@ impl TokenStream for WordStream<'_> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.token
+    }
+}
+
+/// Replaces `out` by `word` lower-cased as tantivy's `LowerCaser` does (character by
+/// character, no final-sigma rule); `ascii` says `word` is all ASCII.
+pub fn lower_into(word: &str, ascii: bool, out: &mut String) {
+    out.clear();
+    if ascii {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
