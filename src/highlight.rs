@@ -8,6 +8,7 @@
 
 use crate::index::schema::MAX_TOKEN_BYTES;
 use crate::index::stemmer::StemTable;
+use crate::index::tokenizer::alnum_at;
 use crate::passages::sentence_spans;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -88,7 +89,7 @@ fn words_starting_with(text: &str, firsts: &[char], mut on_word: impl FnMut(Rang
     let end = text.len();
     let mut i = 0;
     while i < end {
-        let (alnum, len) = char_at(text, i);
+        let (alnum, len) = alnum_at(text, i);
         if !alnum {
             i += len;
             continue;
@@ -184,24 +185,13 @@ fn words_at_needles(
 /// The end of the word running on at byte `from` of `text`.
 fn word_end(text: &str, mut from: usize) -> usize {
     while from < text.len() {
-        let (alnum, len) = char_at(text, from);
+        let (alnum, len) = alnum_at(text, from);
         if !alnum {
             break;
         }
         from += len;
     }
     from
-}
-
-/// Whether the character at byte `i` of `text` is alphanumeric, and its length in bytes.
-fn char_at(text: &str, i: usize) -> (bool, usize) {
-    match text.as_bytes()[i] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        _ => text
-            .get(i..)
-            .and_then(|t| t.chars().next())
-            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-    }
 }
 
 /// Highlights for English-stemmed fields, stemming only the words that can match.

@@ -77,8 +77,10 @@ const ALNUM: [bool; 128] = {
     t
 };
 
-/// Whether the character at byte `i` of `text` is alphanumeric, and its length in bytes.
-fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+/// Whether the character at byte `i` of `text` is alphanumeric, and its length in bytes:
+/// a word character for this tokenizer and for the highlighter, which reads words its
+/// own way but must find the same ones.
+pub(crate) fn alnum_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
         return (ALNUM[usize::from(b)], 1);
