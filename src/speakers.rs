@@ -7,6 +7,8 @@
 //! stand for; organisations ("the State Department", "Baghdad") keep their name and are
 //! marked as such.
 
+use std::ops::Range;
+
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
@@ -197,27 +199,82 @@ type SurnameGender = (String, Gender);
 /// woman), found in one pass over the text: the scan is a large part of speaker resolution.
 fn scan_names(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
     let mut scan = NameScan::default();
-    let mut pos = 0;
-    // A sentence or caption glued to the next (`Redknapp.When John Black`, `Getty
-    // ImagesWhen Willcox`) is two pieces.
-    for piece in crate::passages::glued_pieces(text) {
-        let start = pos;
-        pos += piece.text.len();
-        // Four words in five are lower case with no capital inside and nothing glued to
-        // them: they can only end a name run, a sentence or an "in".
-        let lower_first = piece
-            .text
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_lowercase);
-        if !piece.glued_end && !piece.capital && lower_first {
-            scan.lower_word(piece.word());
-        } else {
-            scan.word(start, piece.text, piece.glued_end, piece.control);
+    let mut at = 0;
+    while at < text.len() {
+        // Four words in five are plain lower-case words, which only end a name run, a
+        // sentence or an "in": a stretch of them leaves behind what its last word does,
+        // and the honorific its last word but "in".
+        let stretch = lower_stretch(text.as_bytes(), at);
+        for word in [stretch.last_not_in, stretch.last_in].into_iter().flatten() {
+            scan.lower_word(&text[word]);
+        }
+        at = stretch.end;
+        // The word after the stretch (two, when a sentence or caption is glued to the next,
+        // `Redknapp.When John Black`) is read in full.
+        for piece in crate::passages::glued_pieces(&text[at..]) {
+            let start = at;
+            at += piece.text.len();
+            scan.piece(start, piece);
+            if !piece.glued_end {
+                break;
+            }
         }
     }
     scan.flush();
     (scan.names, scan.genders)
+}
+
+/// What [`lower_stretch`] passed: where it ended, and its last words.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LowerStretch {
+    end: usize,
+    /// The last word but "in".
+    last_not_in: Option<Range<usize>>,
+    /// The last word, when it is "in".
+    last_in: Option<Range<usize>>,
+}
+
+/// The pieces from `at` on (as [`crate::passages::glued_pieces`] cuts them) that open
+/// with a lower-case ASCII letter and hold nothing but printable ASCII without capitals.
+/// Read byte by byte with no piece built, as they are most of an article.
+fn lower_stretch(b: &[u8], at: usize) -> LowerStretch {
+    /// 0: a byte a plain word may hold; 1: ASCII white space, ending one; 2: a capital, a
+    /// control byte or a non-ASCII one (perhaps a capital or a space), for the full reading.
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut c = 0;
+        while c < 256 {
+            t[c] = match c as u8 {
+                b'\t'..=b'\r' | b' ' => 1,
+                b'A'..=b'Z' | 0..=0x1F | 0x80..=0xFF => 2,
+                _ => 0,
+            };
+            c += 1;
+        }
+        t
+    };
+    let mut out = LowerStretch {
+        end: at,
+        ..LowerStretch::default()
+    };
+    let mut start = at;
+    while b.get(start).is_some_and(u8::is_ascii_lowercase) {
+        let mut i = start;
+        while b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == 0) {
+            i += 1;
+        }
+        if b.get(i).is_some_and(|&c| CLASS[usize::from(c)] == 2) {
+            break;
+        }
+        if &b[start..i] == b"in" {
+            out.last_in = Some(start..i);
+        } else {
+            (out.last_not_in, out.last_in) = (Some(start..i), None);
+        }
+        start = (i + 1).min(b.len());
+        out.end = start;
+    }
+    out
 }
 
 /// The state of [`scan_names`] between words.
@@ -265,6 +322,22 @@ fn ends_sentence(word: &str) -> bool {
 }
 
 impl<'a> NameScan<'a> {
+    /// A piece of [`crate::passages::glued_pieces`] starting at `start`.
+    fn piece(&mut self, start: usize, piece: crate::passages::Piece<'a>) {
+        // Four words in five are lower case with no capital inside and nothing glued to
+        // them: they can only end a name run, a sentence or an "in".
+        let lower_first = piece
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase);
+        if !piece.glued_end && !piece.capital && lower_first {
+            self.lower_word(piece.word());
+        } else {
+            self.word(start, piece.text, piece.glued_end, piece.control);
+        }
+    }
+
     /// A word of lower-case ASCII letters first and no capital: ends any run.
     fn lower_word(&mut self, word: &'a str) {
         self.flush();
@@ -307,8 +380,8 @@ impl<'a> NameScan<'a> {
             self.flush();
             return;
         }
-        if let Some(name) = honorific_name(word)
-            && let Some(g) = honorific_gender(self.honorific)
+        if let Some(g) = honorific_gender(self.honorific)
+            && let Some(name) = honorific_name(word)
         {
             self.genders.push((name.to_string(), g));
         }
@@ -849,6 +922,63 @@ fn expand_surname(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`scan_names`] the plain way: every piece through [`NameScan::piece`].
+    fn scan_names_piece_by_piece(text: &str) -> (Vec<(usize, String)>, Vec<SurnameGender>) {
+        let mut scan = NameScan::default();
+        let mut pos = 0;
+        for piece in crate::passages::glued_pieces(text) {
+            scan.piece(pos, piece);
+            pos += piece.text.len();
+        }
+        scan.flush();
+        (scan.names, scan.genders)
+    }
+
+    #[test]
+    fn lower_stretches_end_where_a_word_needs_reading() {
+        fn stretch(t: &str) -> (&str, Option<&str>, Option<&str>) {
+            let s = lower_stretch(t.as_bytes(), 0);
+            let word = |r: Option<Range<usize>>| r.map(|r| &t[r]);
+            (&t[s.end..], word(s.last_not_in), word(s.last_in))
+        }
+        assert_eq!(
+            stretch("said in Des Moines"),
+            ("Des Moines", Some("said"), Some("in"))
+        );
+        assert_eq!(stretch("in the end"), ("", Some("end"), None));
+        assert_eq!(stretch("a don\u{2019}t"), ("don\u{2019}t", Some("a"), None));
+        assert_eq!(stretch("two  spaces"), (" spaces", Some("two"), None));
+        assert_eq!(stretch("at 5pm"), ("5pm", Some("at"), None));
+        assert_eq!(stretch("Mr Patel"), ("Mr Patel", None, None));
+        assert_eq!(stretch("in"), ("", None, Some("in")));
+    }
+
+    #[test]
+    fn name_scan_by_stretches_matches_the_scan_piece_by_piece() {
+        for text in [
+            "spokesman Vedant Patel said in Washington that Ms Psaki in in Des Moines agreed.",
+            "the \u{201c}quote\u{201d} \u{1}\u{1} said Kirby.When John Black (x. spoke",
+            "",
+            "in",
+            "   ",
+        ] {
+            assert_eq!(
+                scan_names(text),
+                scan_names_piece_by_piece(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_scan_by_stretches_matches_the_scan_piece_by_piece_on_any_text(
+            text in "((in|said|spokesman|ms|mr|the|[a-z]{1,6}|Ms|Mr\\.|In|Said|[A-Z][a-z]{1,6}(\\.When|'s)?|\u{c9}mile|\u{201c}[a-z]{1,4}|\\(x\\.|5|\u{1}\u{1})[\\.,:]?[ \\n\u{a0}]{1,2}){0,40}"
+        ) {
+            proptest::prop_assert_eq!(scan_names(&text), scan_names_piece_by_piece(&text));
+        }
+    }
 
     #[test]
     fn ends_sentence_reads_closing_marks() {
