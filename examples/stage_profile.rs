@@ -54,9 +54,10 @@ fn main() {
         let mut round = [0.0; 3];
         for t in &texts {
             let a = Instant::now();
-            let spans = newsidx::quotes::spans::find(t);
+            let paras = newsidx::quotes::spans::paragraphs(t);
+            let spans = newsidx::quotes::spans::find(t, &paras);
             let b = Instant::now();
-            let found = newsidx::quotes::attribution::attribute(t, &spans);
+            let found = newsidx::quotes::attribution::attribute(t, &paras, &spans);
             let c = Instant::now();
             let resolved = newsidx::speakers::resolve(&found);
             let d = Instant::now();

@@ -627,7 +627,15 @@ impl<'a> Iterator for GluedPieces<'a> {
                 }
                 CONTROL => {
                     control = true;
-                    // A masked quotation is a run of control bytes: pass it at once.
+                    // A masked quotation is a run of control bytes, often hundreds long:
+                    // pass it eight bytes at a time while they are all the same.
+                    while bytes
+                        .get(i + 1..i + 9)
+                        .and_then(|next| <[u8; 8]>::try_from(next).ok())
+                        .is_some_and(|next| next == [b; 8])
+                    {
+                        i += 8;
+                    }
                     while bytes
                         .get(i + 1)
                         .is_some_and(|&b| CLASS[usize::from(b)] == CONTROL)
@@ -813,6 +821,8 @@ mod tests {
             "x",
             "\u{1}\u{1}\u{1} Redknapp.When it.I McCann",
             "\u{201c}The (The \"The U.S.Army Rous/APAnne \u{201c}ImagesWhen x(ImagesPeter",
+            "said \u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1} Next",
+            "x\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{2}\u{1}.When \u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}",
         ];
         for text in texts {
             assert_glued_pieces_agree(text);

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
 use crate::quotes::lexicon::{
@@ -277,6 +279,38 @@ fn lower_stretch(b: &[u8], at: usize) -> LowerStretch {
     out
 }
 
+/// How many runs [`person_name`] remembers per thread before it starts over.
+const MAX_REMEMBERED_RUNS: usize = 50_000;
+
+thread_local! {
+    /// What [`person_name`] made of the runs this thread has read: the same people and
+    /// places recur across an archive's articles, and cleaning a run is most of the
+    /// name scan's cost.
+    static PERSON_NAMES: std::cell::RefCell<FxHashMap<String, Option<String>>> =
+        std::cell::RefCell::default();
+}
+
+/// The person's full name a run of capitalised words makes, if any: two to four words
+/// left after titles, none an organisation's word or a title, not a place or a thing.
+fn person_name(run: String) -> Option<String> {
+    PERSON_NAMES.with_borrow_mut(|memo| {
+        if let Some(name) = memo.get(&run) {
+            return name.clone();
+        }
+        let clean = clean_name(&run);
+        let n = clean.name.split(' ').count();
+        let name = ((2..=4).contains(&n)
+            && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
+            && !is_non_person_name(&clean.name))
+        .then_some(clean.name);
+        if memo.len() >= MAX_REMEMBERED_RUNS {
+            memo.clear();
+        }
+        memo.insert(run, name.clone());
+        name
+    })
+}
+
 /// The state of [`scan_names`] between words.
 struct NameScan<'a> {
     names: Vec<(usize, String)>,
@@ -446,15 +480,10 @@ impl<'a> NameScan<'a> {
         let mut words: Vec<&str> = self.run.iter().map(|&(_, w)| w).collect();
         // A caption run into the text repeats a name (`Gillian Armstrong Armstrong knows`).
         words.dedup();
-        if let Some(&(p, _)) = self.run.first() {
-            let clean = clean_name(&words.join(" "));
-            let n = clean.name.split(' ').count();
-            if (2..=4).contains(&n)
-                && !clean.name.split(' ').any(|w| is_org_word(w) || is_title(w))
-                && !is_non_person_name(&clean.name)
-            {
-                self.names.push((p, clean.name));
-            }
+        if let Some(&(p, _)) = self.run.first()
+            && let Some(name) = person_name(words.join(" "))
+        {
+            self.names.push((p, name));
         }
         self.run.clear();
     }

@@ -14,7 +14,7 @@ use super::lexicon::{
     Gender, is_adverb_shaped, is_name_particle, is_non_name, is_speech_verb, is_title,
     is_verb_modifier, is_weak_verb, pronoun,
 };
-use super::spans::{Span, paragraphs};
+use super::spans::Span;
 use std::ops::Range;
 
 /// Bytes of masked quotation text.
@@ -538,11 +538,11 @@ fn introduced_before(text: &str, start: usize) -> bool {
         })
 }
 
-/// Finds the attribution of each span, and reported speech elsewhere.
-pub fn attribute(text: &str, spans: &[Span]) -> Found {
+/// Finds the attribution of each span of `text` (whose paragraphs are `paras`), and
+/// reported speech elsewhere.
+pub fn attribute(text: &str, paras: &[Range<usize>], spans: &[Span]) -> Found {
     let masked = mask(text, spans);
     let closers = sentence_closers(text, spans);
-    let paras = paragraphs(text);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
     let para_sentences: Vec<Vec<Range<usize>>> = paras
         .iter()
@@ -2572,12 +2572,12 @@ fn is_clause_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests_support {
     use super::*;
-    use crate::quotes::spans::find;
+    use crate::quotes::spans::{find, paragraphs};
 
     /// The raw speaker of each quotation in `t`, as a string.
     pub fn speakers(t: &str) -> Vec<Option<String>> {
-        let spans = find(t);
-        attribute(t, &spans)
+        let paras = paragraphs(t);
+        attribute(t, &paras, &find(t, &paras))
             .quotes
             .into_iter()
             .map(|a| {
@@ -2596,7 +2596,7 @@ mod tests_support {
 mod tests {
     use super::tests_support::speakers;
     use super::*;
-    use crate::quotes::spans::find;
+    use crate::quotes::spans::{find, paragraphs};
 
     #[test]
     fn speaker_after_quote() {
@@ -2670,14 +2670,16 @@ mod tests {
         let data: String = (0..3000)
             .map(|i| format!("pred(\"k{i}\",\"v{i}\"), "))
             .collect();
-        let found = attribute(&data, &find(&data));
+        let paras = paragraphs(&data);
+        let found = attribute(&data, &paras, &find(&data, &paras));
         assert_eq!(found.quotes.len(), 6000);
     }
 
     #[test]
     fn reported_speech_and_noun_uses() {
         let t = "On Saturday, Baghdad said that the US had not alerted it.";
-        let found = attribute(t, &find(t));
+        let paras = paragraphs(t);
+        let found = attribute(t, &paras, &find(t, &paras));
         assert_eq!(found.reported.len(), 1);
         assert!(
             matches!(&found.reported[0].attribution.speaker, RawSpeaker::Named { text, .. } if text == "Baghdad")

@@ -36,8 +36,9 @@ pub struct ReportedSpeech {
 
 /// Quotations, plus reported speech (`Baghdad said that …`) for passage speakers.
 pub fn extract_all(text: &str) -> (Vec<Quote>, Vec<ReportedSpeech>) {
-    let spans = spans::find(text);
-    let found = attribution::attribute(text, &spans);
+    let paras = spans::paragraphs(text);
+    let spans = spans::find(text, &paras);
+    let found = attribution::attribute(text, &paras, &spans);
     let resolved = speakers::resolve(&found);
     let reported = found
         .reported

@@ -32,10 +32,9 @@ fn is_closing_mark(c: char) -> bool {
     matches!(c, '\u{201d}' | '\u{00bb}')
 }
 
-/// Finds the quotations in `text`.
-pub fn find(text: &str) -> Vec<Span> {
+/// Finds the quotations in `text`, whose paragraphs are `paras` (from [`paragraphs`]).
+pub fn find(text: &str, paras: &[Range<usize>]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    let paras = paragraphs(text);
     let mut carried = false;
     for (pi, para) in paras.iter().enumerate() {
         let body = &text[para.clone()];
@@ -130,7 +129,10 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        find(t).into_iter().map(|s| &t[s.range]).collect()
+        find(t, &paragraphs(t))
+            .into_iter()
+            .map(|s| &t[s.range])
+            .collect()
     }
 
     #[test]
@@ -159,7 +161,7 @@ mod tests {
     #[test]
     fn quotation_over_paragraphs() {
         let t = "\u{201c}First part of it\n\n\u{201c}Second part,\u{201d} he said.";
-        let s = find(t);
+        let s = find(t, &paragraphs(t));
         assert_eq!(s.len(), 2);
         assert!(s[0].open_ended);
         assert!(s[1].continued);
