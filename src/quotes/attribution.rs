@@ -645,7 +645,7 @@ pub fn attribute(text: &str, paras: &[Range<usize>], spans: &[Span]) -> Found {
         result[qi] = inherited
             .or_else(|| {
                 let lead = &masked[paras[span.paragraph].start..span.range.start];
-                colon_intro(&masked, &paras, span.paragraph, lead, &closers)
+                colon_intro(&masked, paras, span.paragraph, lead, &closers)
             })
             .or_else(|| {
                 let i = span.paragraph;
