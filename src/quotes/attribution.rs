@@ -231,11 +231,14 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
 /// Wasserman` the comma ends the clause "that" belongs to.
 fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
     let t = &toks[v];
-    let noun_use = v > 0 && {
-        let p = &toks[v - 1];
-        p.poss
-            || p.trail.is_none()
-                && (p.word.chars().all(|c| c.is_ascii_digit())
+    // Asked of every word near a quotation, and few are speech verbs: the test of the
+    // word before waits until the word is one.
+    let noun_use = || {
+        v > 0 && {
+            let p = &toks[v - 1];
+            p.poss
+                || p.trail.is_none()
+                    && (p.word.chars().all(|c| c.is_ascii_digit())
                     || is_number_word(&p.lower)
                     || matches!(
                         p.lower.as_ref(),
@@ -257,6 +260,7 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
                     )
                     // `the former secretary of state, said`: "of" takes a noun.
                     || p.lower == "of" && !t.lower.ends_with("ing"))
+        }
     };
     // A capitalised verb speaks only where it opens a sentence before a name (`Said
     // Dorothy Poynter, who grew up with Ali, "…"`).
@@ -268,7 +272,7 @@ fn is_verb_at(toks: &[Tok<'_>], v: usize) -> bool {
                     .is_some_and(|c| matches!(c, '.' | '!' | '?')))
             && toks.get(v + 1).is_some_and(|n| is_cap(n.word) && !n.masked)
     };
-    !t.masked && is_speech_verb(&t.lower) && !noun_use && (!is_cap(t.word) || opens_inversion())
+    !t.masked && is_speech_verb(&t.lower) && !noun_use() && (!is_cap(t.word) || opens_inversion())
 }
 
 /// Words that cannot be a source on their own ("and warned", "that said").
