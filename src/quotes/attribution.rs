@@ -386,10 +386,13 @@ fn sentences(masked: &str, para: &Range<usize>, closers: &[usize]) -> Vec<Range<
     let mut start = 0;
     let bytes = text.as_bytes();
     // Candidates are the terminators (found by byte: they are ASCII) and the last masked
-    // byte of each closing quotation in this paragraph, taken in text order.
-    let closing: Vec<usize> = closers
+    // byte of each closing quotation in this paragraph, taken in text order. `closers`
+    // is sorted, so the paragraph's are found without reading the article's.
+    let first = closers.partition_point(|&c| c < para.start + 1);
+    let last = closers.partition_point(|&c| c <= para.end);
+    let closing: Vec<usize> = closers[first..last.max(first)]
         .iter()
-        .filter_map(|&c| c.checked_sub(para.start + 1))
+        .map(|&c| c - (para.start + 1))
         .filter(|&i| i < bytes.len() && bytes[i] == MASK)
         .collect();
     let mut next_closing = closing.iter().copied().peekable();
