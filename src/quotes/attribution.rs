@@ -674,7 +674,7 @@ pub fn attribute(text: &str, paras: &[Range<usize>], spans: &[Span]) -> Found {
     for sents in &para_sentences {
         for sent in sents {
             let slice = &masked[sent.clone()];
-            if slice.bytes().any(|b| b == MASK) {
+            if memchr::memchr(MASK, slice.as_bytes()).is_some() {
                 continue;
             }
             // Reported speech reads only the words up to its verb, so the sentence is
