@@ -358,8 +358,8 @@ fn ends_sentence(word: &str) -> bool {
 impl<'a> NameScan<'a> {
     /// A piece of [`crate::passages::glued_pieces`] starting at `start`.
     fn piece(&mut self, start: usize, piece: crate::passages::Piece<'a>) {
-        // Four words in five are lower case with no capital inside and nothing glued to
-        // them: they can only end a name run, a sentence or an "in".
+        // A lower-case word with no capital inside and nothing glued to it can only end a
+        // name run, a sentence or an "in".
         let lower_first = piece
             .text
             .as_bytes()
