@@ -144,7 +144,16 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
             continue;
         }
         // Most words are plain letters, digits and hyphens: nothing to trim or look for.
-        if raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        const PLAIN: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut c = 0;
+            while c < 256 {
+                t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'-';
+                c += 1;
+            }
+            t
+        };
+        if raw.bytes().all(|b| PLAIN[usize::from(b)]) {
             out.push(Tok {
                 word: raw,
                 lower: if p.capital {
