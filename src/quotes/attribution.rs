@@ -2590,10 +2590,15 @@ mod tests_support {
     use super::*;
     use crate::quotes::spans::{find, paragraphs};
 
-    /// The raw speaker of each quotation in `t`, as a string.
-    pub fn speakers(t: &str) -> Vec<Option<String>> {
+    /// [`attribute`] of `t`'s quotations, as extraction calls it.
+    pub fn found(t: &str) -> Found {
         let paras = paragraphs(t);
         attribute(t, &paras, &find(t, &paras))
+    }
+
+    /// The raw speaker of each quotation in `t`, as a string.
+    pub fn speakers(t: &str) -> Vec<Option<String>> {
+        found(t)
             .quotes
             .into_iter()
             .map(|a| {
@@ -2610,9 +2615,8 @@ mod tests_support {
 
 #[cfg(test)]
 mod tests {
-    use super::tests_support::speakers;
+    use super::tests_support::{found, speakers};
     use super::*;
-    use crate::quotes::spans::{find, paragraphs};
 
     #[test]
     fn speaker_after_quote() {
@@ -2686,19 +2690,16 @@ mod tests {
         let data: String = (0..3000)
             .map(|i| format!("pred(\"k{i}\",\"v{i}\"), "))
             .collect();
-        let paras = paragraphs(&data);
-        let found = attribute(&data, &paras, &find(&data, &paras));
-        assert_eq!(found.quotes.len(), 6000);
+        assert_eq!(found(&data).quotes.len(), 6000);
     }
 
     #[test]
     fn reported_speech_and_noun_uses() {
         let t = "On Saturday, Baghdad said that the US had not alerted it.";
-        let paras = paragraphs(t);
-        let found = attribute(t, &paras, &find(t, &paras));
-        assert_eq!(found.reported.len(), 1);
+        let reported = found(t).reported;
+        assert_eq!(reported.len(), 1);
         assert!(
-            matches!(&found.reported[0].attribution.speaker, RawSpeaker::Named { text, .. } if text == "Baghdad")
+            matches!(&reported[0].attribution.speaker, RawSpeaker::Named { text, .. } if text == "Baghdad")
         );
         let t = "Maher stated that the IG's report \u{201c}wasn't good.\u{201d}";
         assert_eq!(speakers(t), [Some("Maher".into())]);
