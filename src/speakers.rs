@@ -535,7 +535,9 @@ pub fn resolve(found: &Found) -> ResolvedAll {
     let needs_names = order.iter().any(|(_, _, _, a)| match &a.speaker {
         RawSpeaker::Pronoun { .. } => true,
         RawSpeaker::Unnamed(d) => definite_role(d).is_some(),
-        RawSpeaker::Named { text, .. } => !clean_name(text).name.contains(' '),
+        RawSpeaker::Named { text, .. } | RawSpeaker::Subject { text, .. } => {
+            !clean_name(text).name.contains(' ')
+        }
         _ => false,
     });
     let (known, genders) = if needs_names {
@@ -610,6 +612,28 @@ fn resolve_one(
             }
         }
         RawSpeaker::Unnamed(_) | RawSpeaker::SameAs(_) => return unknown,
+        RawSpeaker::Subject { text: raw, pos } => {
+            // Only a person already quoted, or one whose given name says so: a sentence's
+            // subject is as often a film, a firm or a place.
+            let clean = clean_name(raw);
+            let words = clean.name.split(' ').count();
+            let full = if words == 1 {
+                expand_surname(&clean.name, *pos, known, seen)
+            } else {
+                None
+            };
+            let name = full.unwrap_or(clean.name);
+            let quoted = seen
+                .iter()
+                .any(|s| s.name == name && s.kind == SpeakerKind::Person);
+            if !quoted && name_gender(&name).is_none() {
+                return unknown;
+            }
+            Resolved {
+                name: Some(name),
+                kind: SpeakerKind::Person,
+            }
+        }
         RawSpeaker::Pronoun { gender: g, person } => {
             let compatible = |s: &Seen| {
                 !*person

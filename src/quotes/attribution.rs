@@ -65,6 +65,15 @@ pub enum RawSpeaker {
     Unnamed(String),
     /// The same speaker as the quotation with this index (a split or continued quotation).
     SameAs(usize),
+    /// The named subject of the sentence holding a quotation that no speech cue claims
+    /// (`Moore thanked him for "…"`): the speaker only if normalisation knows the name
+    /// for a person's, since a sentence's subject is as often a show or a company.
+    Subject {
+        /// The phrase as written.
+        text: String,
+        /// Byte position of the phrase in the text.
+        pos: usize,
+    },
 }
 
 impl RawSpeaker {
@@ -560,6 +569,9 @@ pub fn attribute(text: &str, paras: &[Range<usize>], spans: &[Span]) -> Found {
     let masked = mask(text, spans);
     let closers = sentence_closers(text, spans);
     let mut result: Vec<Option<Attribution>> = vec![None; spans.len()];
+    // Where the text before a quotation starts, for a quotation that may yet fall to its
+    // sentence's subject (see `mixed_subject`).
+    let mut subject_before: Vec<Option<usize>> = vec![None; spans.len()];
     let para_sentences: Vec<Vec<Range<usize>>> = paras
         .iter()
         .map(|p| sentences(&masked, p, &closers))
@@ -617,6 +629,21 @@ pub fn attribute(text: &str, paras: &[Range<usize>], spans: &[Span]) -> Found {
                     .or_else(|| name_colon(&toks))
                     .or_else(|| subject_colon(&toks))
                     .or_else(|| opening_subject_colon(&toks, &masked))
+                    .or_else(|| {
+                        let quoted = text[span.range.clone()]
+                            .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}']);
+                        quoted
+                            .ends_with(',')
+                            .then(|| name_then_verb(after, span.range.end))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        // Kept for last: only if no quotation passes a speaker on to it.
+                        if !toks.is_empty() {
+                            subject_before[qi] = Some(before_start);
+                        }
+                        None
+                    })
             }
         };
     }
@@ -676,6 +703,16 @@ pub fn attribute(text: &str, paras: &[Range<usize>], spans: &[Span]) -> Found {
             .map(|a| Attribution {
                 inherited: true,
                 ..a
+            })
+            .or_else(|| {
+                let from = subject_before[qi]?;
+                let quoted = &text[span.range.clone()];
+                // One word or a title: a scare quote or a name, not a statement.
+                if quoted.split_whitespace().nth(1).is_none() || !super::reads_like_speech(quoted) {
+                    return None;
+                }
+                let toks = tokens(&masked[from..span.range.start], from);
+                mixed_subject(&toks, &masked)
             });
     }
 
@@ -891,6 +928,51 @@ fn opening_subject_colon(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> 
     })
 }
 
+/// `Moore thanked him for "stepping up …"`: a quotation inside a sentence whose subject
+/// opens it, named and followed by its verb, may be that person's words whatever the verb
+/// (news writes `praised`, `pondered`, `denounced`). Normalisation decides: the subject
+/// is a [`RawSpeaker::Subject`], kept only for a person. Not when the verb is a copula
+/// (`Carter is a co-host of "…"`, `Assange has been "arbitrarily detained"`): what the
+/// subject is, is not what they said; nor when speech is reported between the verb and
+/// the quotation (`… a lecture from the president, who said that NAFTA was "…"`).
+fn mixed_subject(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> {
+    let Some(RawSpeaker::Named { text, pos, .. }) = opening_subject(toks, masked)
+        .or_else(|| appositive_subject(toks))
+        .or_else(|| opening_subject(after_opening_clause(toks)?, masked))
+    else {
+        return None;
+    };
+    let mut v = toks.iter().position(|t| t.start >= pos)?;
+    while v < toks.len() && is_cap(toks[v].word) {
+        v += 1;
+        if toks[v - 1].trail == Some(',') {
+            // Past the apposition: its closing comma comes before the verb.
+            let close =
+                (v..toks.len().min(v + APPOSITION_WORDS)).find(|&j| toks[j].trail == Some(','))?;
+            v = close + 1;
+            break;
+        }
+    }
+    let verb = toks.get(v)?;
+    let next = toks.get(v + 1).map_or("", |t| t.lower.as_ref());
+    let copula = match verb.lower.as_ref() {
+        "is" | "was" | "are" | "were" => !next.ends_with("ing"),
+        "has" | "had" | "have" => next == "been",
+        _ => false,
+    };
+    let reported_between = (v + 1..toks.len())
+        .any(|j| !toks[j].masked && is_verb_at(toks, j) && is_speech_verb(&toks[j].lower));
+    if copula || verb.masked || reported_between {
+        return None;
+    }
+    Some(Attribution {
+        at: pos,
+        cue: verb.word.to_string(),
+        speaker: RawSpeaker::Subject { text, pos },
+        inherited: false,
+    })
+}
+
 /// `Here's Clinton in December 1992: "…"`: the name a sentence presents.
 fn presented(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
     let first = toks.first()?;
@@ -1096,10 +1178,11 @@ fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
         let titled = next_cap > end
             && (super::lexicon::is_title(toks[next_cap - 1].word)
                 || toks[next_cap - 1].lower == "member");
-        if desc > 0
-            && next_cap < toks.len()
+        // "Germany's Chancellor Angela Merkel heralded …": the possessive's owner is no
+        // subject either when a name follows it directly.
+        if next_cap < toks.len()
             && is_cap(toks[next_cap].word)
-            && (toks[end - 1].poss || titled)
+            && (toks[end - 1].poss || desc > 0 && titled)
         {
             start = next_cap;
             end = cap_run_end(start);
@@ -1541,6 +1624,34 @@ fn from_after(after: &str, base: usize, ends_sentence: bool) -> Option<Attributi
             cue: toks[v].word.to_string(),
             inherited: false,
         })
+    })
+}
+
+/// `"…," Oliver barked.`: after a quotation closed by a comma, a name and one verb in
+/// the past tense that ends the sentence attribute it whatever the verb (`retaliated`,
+/// `scoffed`): nothing else can follow a comma-closed quotation that way.
+fn name_then_verb(after: &str, base: usize) -> Option<Attribution> {
+    let toks = tokens(after, base);
+    let v = toks.iter().position(|t| !is_cap(t.word))?;
+    let verb = &toks[v];
+    let ends = v + 1 == toks.len() || verb.trail.is_some_and(|c| matches!(c, '.' | '!' | '?'));
+    if v == 0
+        || toks[..=v].iter().any(|t| t.masked)
+        || toks[..v].iter().any(|t| t.trail.is_some() || t.poss)
+        || !ends
+        || verb.lower.len() < 5
+        || !verb.lower.ends_with("ed")
+    {
+        return None;
+    }
+    let speaker @ RawSpeaker::Named { pos, .. } = name_run_before(&toks, v)? else {
+        return None;
+    };
+    Some(Attribution {
+        at: pos,
+        cue: verb.word.to_string(),
+        speaker,
+        inherited: false,
     })
 }
 
@@ -2607,6 +2718,7 @@ mod tests_support {
                     RawSpeaker::Pronoun { .. } => "<pronoun>".into(),
                     RawSpeaker::Unnamed(d) => format!("<unnamed: {d}>"),
                     RawSpeaker::SameAs(i) => format!("<same as {i}>"),
+                    RawSpeaker::Subject { text, .. } => format!("<subject: {text}>"),
                 })
             })
             .collect()

@@ -53,12 +53,19 @@ pub fn extract_all(text: &str) -> (Vec<Quote>, Vec<ReportedSpeech>) {
             })
         })
         .collect();
+    let unclaimed = unclaimed(&found.quotes, &resolved.quotes);
     let mut out = Vec::new();
-    for ((span, attr), who) in spans.iter().zip(&found.quotes).zip(resolved.quotes) {
+    for (((span, attr), who), unclaimed) in spans
+        .iter()
+        .zip(&found.quotes)
+        .zip(resolved.quotes)
+        .zip(unclaimed)
+    {
         let quoted = &text[span.range.clone()];
         let words = quoted.split_whitespace().count();
         let keep = match attr {
             _ if names_a_show(&text[..span.range.start], quoted, words) => false,
+            Some(_) if unclaimed => words >= MIN_UNATTRIBUTED_WORDS && reads_like_speech(quoted),
             Some(a) if a.inherited => words >= MIN_INHERITED_WORDS || span.continued,
             Some(_) => true,
             None => words >= MIN_UNATTRIBUTED_WORDS && reads_like_speech(quoted),
@@ -76,10 +83,42 @@ pub fn extract_all(text: &str) -> (Vec<Quote>, Vec<ReportedSpeech>) {
             text: quoted.to_string(),
             speaker,
             speaker_kind,
-            cue: attr.as_ref().map(|a| a.cue.clone()),
+            cue: attr.as_ref().filter(|_| !unclaimed).map(|a| a.cue.clone()),
         });
     }
     (out, reported)
+}
+
+/// Which quotations rest on a sentence subject that normalisation did not take for a
+/// person's name, directly or through the quotation they continue: those count as
+/// unattributed.
+fn unclaimed(
+    attrs: &[Option<attribution::Attribution>],
+    resolved: &[Option<speakers::Resolved>],
+) -> Vec<bool> {
+    use attribution::RawSpeaker;
+    let mut out: Vec<bool> = attrs
+        .iter()
+        .zip(resolved)
+        .map(|(a, who)| {
+            a.as_ref()
+                .is_some_and(|a| matches!(a.speaker, RawSpeaker::Subject { .. }))
+                && who.as_ref().is_none_or(|w| w.name.is_none())
+        })
+        .collect();
+    // Chains of continued quotations, as normalisation follows them.
+    for _ in 0..4 {
+        for i in 0..attrs.len() {
+            if let Some(attribution::Attribution {
+                speaker: RawSpeaker::SameAs(j),
+                ..
+            }) = &attrs[i]
+            {
+                out[i] = out.get(*j).copied().unwrap_or(false);
+            }
+        }
+    }
+    out
 }
 
 /// A quotation in title case right after "on", "told" or a broadcaster's possessive names
@@ -145,6 +184,67 @@ mod tests {
         );
         assert!(q.iter().all(|q| q.speaker_kind == SpeakerKind::Person));
         assert_eq!(q[0].cue.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn mixed_quotations_go_to_the_sentence_subject_when_a_person() {
+        let speakers = |t: &str| -> Vec<(String, Option<String>)> {
+            extract(t)
+                .into_iter()
+                .map(|q| (q.text, q.speaker))
+                .collect()
+        };
+        let q = |text: &str, who: Option<&str>| (text.to_string(), who.map(str::to_string));
+        // Any verb: the subject named with a given name is a person.
+        assert_eq!(
+            speakers(
+                "In the depths of the recession, Paul Ryan worried that the safety net was \
+                 becoming \u{201c}a hammock that lulls people\u{201d}."
+            ),
+            [q(
+                "\u{201c}a hammock that lulls people\u{201d}",
+                Some("Paul Ryan")
+            )]
+        );
+        // A surname alone counts once its person has been quoted.
+        assert_eq!(
+            speakers(
+                "\"We will win,\" Elizabeth Warren said. Warren praised the \"courage of the \
+                 nurses\" at length."
+            ),
+            [
+                q("\"We will win,\"", Some("Elizabeth Warren")),
+                q("\"courage of the nurses\"", Some("Elizabeth Warren")),
+            ]
+        );
+        // A subject that is no person, a copula, a single word and speech reported in
+        // between give the subject nothing.
+        for t in [
+            "Google Maps showed him \"a strange coincidence of roads\" again.",
+            "Tom Carter is the host of \"the best show on radio\" now.",
+            "Paul Ryan visited the \"establishment\" yesterday.",
+            "Donald Trump endured a lecture from the president, who said that NAFTA was \
+             good for \"the U.S. as well as Mexico\" in the end.",
+        ] {
+            assert!(speakers(t).iter().all(|(_, who)| who.is_none()), "{t}");
+        }
+        // Nor do the short quotations that would continue such a subject's: they are as
+        // unattributed as it is.
+        assert_eq!(
+            speakers("Google Maps showed \"a strange coincidence of roads.\" \"There is a bend.\""),
+            []
+        );
+    }
+
+    #[test]
+    fn a_name_and_any_past_tense_verb_close_a_comma_ended_quotation() {
+        let q = extract(
+            "\u{201c}She chose not to speak, you utter fool,\u{201d} John Oliver barked.\n\n\
+             \u{201c}France will always be France.\u{201d} Francois Hollande retaliated.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("John Oliver"));
+        assert_eq!(q[0].cue.as_deref(), Some("barked"));
     }
 
     #[test]
