@@ -85,11 +85,24 @@ pub struct CleanName {
 /// "Maj Gen Yahya Rasool" → "Yahya Rasool"; "US President Joe Biden" → "Joe Biden";
 /// "Secretary of State John Kerry" → "John Kerry".
 pub fn clean_name(raw: &str) -> CleanName {
-    let words: Vec<&str> = raw
+    let mut words: Vec<&str> = raw
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == ',' || c == ':' || c == '"'))
         .filter(|w| !w.is_empty())
         .collect();
+    // "Human RightsLord Woolf", "SchillingDave Schilling": a caption or a heading that
+    // lost its line break runs into the name; the name starts where it is glued on.
+    if let Some((i, cut)) = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, w)| glued_name_start(w).map(|cut| (i, cut)))
+    {
+        let rest = words.split_off(i);
+        words = std::iter::once(&rest[0][cut..])
+            .chain(rest[1..].iter().copied())
+            .collect();
+    }
     let mut gender = None;
     let mut titled = false;
     // Everything up to the last title word goes, but a name is never stripped to nothing
@@ -165,6 +178,34 @@ pub fn clean_name(raw: &str) -> CleanName {
         gender,
         titled,
     }
+}
+
+/// Where a name glued to the word before it starts in `word`: a lower-case letter ending
+/// a word of three letters or more, then an honorific or a known given name (`HuntleyMr`,
+/// `ScampKirsty`). Names written with a capital inside (`DuVernay`, `MacDonald`,
+/// `KellyAnne`) and brands (`HarperCollins`, `LinkedIn`) are left whole.
+fn glued_name_start(word: &str) -> Option<usize> {
+    const HONORIFICS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame",
+    ];
+    const PREFIXES: &[&str] = &["Mac", "Fitz", "Van", "Von", "Del", "Della", "Saint"];
+    // The second halves of given names written as one (`KellyAnne`, `RoseAnn`, `LeeAnne`).
+    const SECOND_HALVES: &[&str] = &[
+        "Ann", "Anne", "Anna", "Beth", "Jo", "Kay", "Lee", "Lou", "Lyn", "Lynn", "Mae", "Marie",
+        "Rose", "Sue",
+    ];
+    let b = word.as_bytes();
+    (3..b.len().saturating_sub(1)).find(|&j| {
+        b[j].is_ascii_uppercase()
+            && !PREFIXES.contains(&&word[..j])
+            && b[j - 1].is_ascii_lowercase()
+            && b[j - 3..j].iter().all(u8::is_ascii_alphabetic)
+            && {
+                let next = word[j..].trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+                HONORIFICS.contains(&next.trim_end_matches('.'))
+                    || given_name_gender(next).is_some() && !SECOND_HALVES.contains(&next)
+            }
+    })
 }
 
 fn surname(name: &str) -> &str {
@@ -1066,6 +1107,24 @@ mod tests {
         );
         assert_eq!(clean_name("Pinterest Lately Jackson").name, "Jackson");
         assert_eq!(clean_name("Twitter Inc").name, "Twitter Inc");
+    }
+
+    #[test]
+    fn a_name_glued_to_the_word_before_starts_where_it_is_glued() {
+        for (raw, name) in [
+            ("Kirsty ScampKirsty Scamp", "Kirsty Scamp"),
+            ("Human RightsLord Woolf", "Woolf"),
+            ("SchillingDave Schilling", "Dave Schilling"),
+            ("Shakespeare SolosAdrian Lester", "Adrian Lester"),
+            // Capitals inside names and brands stay.
+            ("Ava DuVernay", "Ava DuVernay"),
+            ("Ian MacDonald", "Ian MacDonald"),
+            ("KellyAnne Conway", "KellyAnne Conway"),
+            ("HarperCollins", "HarperCollins"),
+        ] {
+            assert_eq!(clean_name(raw).name, name, "{raw}");
+        }
+        assert_eq!(clean_name("HuntleyMr Latham").gender, Some(Gender::Male));
     }
 
     #[test]
