@@ -147,7 +147,7 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
         }
         // A piece is a word and the one white space after it, or that space alone.
         let raw = p.word();
-        let start = pos;
+        let start = base + pos;
         pos += p.text.len();
         if raw.is_empty() {
             continue;
@@ -173,74 +173,90 @@ fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
                 trail: None,
                 masked: false,
                 poss: false,
-                start: base + start,
+                start,
             });
             continue;
         }
-        if p.control && raw.bytes().any(|b| b == MASK) {
+        // A quotation glued to the words either side (`said Mr Howard."…"Ruth`, common in
+        // scraped text) leaves them words of their own.
+        if p.control
+            && let Some(first) = memchr::memchr(MASK, raw.as_bytes())
+        {
+            let last = memchr::memrchr(MASK, raw.as_bytes()).unwrap_or(first);
+            push_word(&mut out, &raw[..first], start);
             out.push(Tok {
                 word: "",
                 lower: std::borrow::Cow::Borrowed(""),
                 trail: None,
                 masked: true,
                 poss: false,
-                start: base + start,
+                start: start + first,
             });
+            push_word(&mut out, &raw[last + 1..], start + last + 1);
             continue;
         }
-        let lead = raw.len()
-            - raw
-                .trim_start_matches(['(', '[', '\'', '\u{2018}', '—', '–'])
-                .len();
-        let core = &raw[lead..];
-        let trimmed = core.trim_end_matches([
-            ',', ':', ';', '.', ')', ']', '!', '?', '\u{2019}', '\'', '—', '–',
-        ]);
-        // Keep the full stop of an initial or abbreviation ("J.", "Jr.", "D.C.", "Gen."),
-        // not of a short name ending a sentence (`said Fry.`).
-        let keep_dot = core[trimmed.len()..].starts_with('.')
-            && trimmed.chars().next().is_some_and(char::is_uppercase)
-            && (trimmed.chars().count() <= 2
-                || trimmed.contains('.')
-                || crate::passages::ends_with_abbreviation(trimmed));
-        let word = if keep_dot {
-            &core[..trimmed.len() + 1]
-        } else {
-            trimmed
-        };
-        let tail = &core[word.len()..];
-        // The punctuation that matters is the strongest in the tail ("R-Pa.," ends on a
-        // comma); a possessive apostrophe is no punctuation at all.
-        let trail = [',', ':', ';']
-            .into_iter()
-            .find(|c| tail.contains(*c))
-            .or_else(|| tail.chars().find(|c| !matches!(c, '\'' | '\u{2019}')));
-        let stripped = super::lexicon::possessive_owner(word);
-        let poss = stripped.is_some() || core.ends_with('\'') || core.ends_with('\u{2019}');
-        let word = stripped.unwrap_or(word);
-        if word.is_empty() {
-            // Punctuation left alone by a blanked parenthetical ("O'Rourke (D-Tex.), a
-            // …") still closes the word before it.
-            if let Some(prev) = out.last_mut().filter(|p| p.trail.is_none() && !p.masked) {
-                prev.trail = trail;
-            }
-            continue;
-        }
-        out.push(Tok {
-            word,
-            // Most words are already lower case: borrow them rather than allocate.
-            lower: if word.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(word.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(word)
-            },
-            trail,
-            masked: false,
-            poss,
-            start: base + start + lead,
-        });
+        push_word(&mut out, raw, start);
     }
     out
+}
+
+/// Pushes the word `raw` (white space already cut off) at byte `start`, with its
+/// surrounding punctuation trimmed and read.
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, raw: &'a str, start: usize) {
+    if raw.is_empty() {
+        return;
+    }
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(['(', '[', '\'', '\u{2018}', '—', '–'])
+            .len();
+    let core = &raw[lead..];
+    let trimmed = core.trim_end_matches([
+        ',', ':', ';', '.', ')', ']', '!', '?', '\u{2019}', '\'', '—', '–',
+    ]);
+    // Keep the full stop of an initial or abbreviation ("J.", "Jr.", "D.C.", "Gen."),
+    // not of a short name ending a sentence (`said Fry.`).
+    let keep_dot = core[trimmed.len()..].starts_with('.')
+        && trimmed.chars().next().is_some_and(char::is_uppercase)
+        && (trimmed.chars().count() <= 2
+            || trimmed.contains('.')
+            || crate::passages::ends_with_abbreviation(trimmed));
+    let word = if keep_dot {
+        &core[..trimmed.len() + 1]
+    } else {
+        trimmed
+    };
+    let tail = &core[word.len()..];
+    // The punctuation that matters is the strongest in the tail ("R-Pa.," ends on a
+    // comma); a possessive apostrophe is no punctuation at all.
+    let trail = [',', ':', ';']
+        .into_iter()
+        .find(|c| tail.contains(*c))
+        .or_else(|| tail.chars().find(|c| !matches!(c, '\'' | '\u{2019}')));
+    let stripped = super::lexicon::possessive_owner(word);
+    let poss = stripped.is_some() || core.ends_with('\'') || core.ends_with('\u{2019}');
+    let word = stripped.unwrap_or(word);
+    if word.is_empty() {
+        // Punctuation left alone by a blanked parenthetical ("O'Rourke (D-Tex.), a
+        // …") still closes the word before it.
+        if let Some(prev) = out.last_mut().filter(|p| p.trail.is_none() && !p.masked) {
+            prev.trail = trail;
+        }
+        return;
+    }
+    out.push(Tok {
+        word,
+        // Most words are already lower case: borrow them rather than allocate.
+        lower: if word.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        },
+        trail,
+        masked: false,
+        poss,
+        start: start + lead,
+    });
 }
 
 /// A speech verb as written in running text: lower case ("State" is not "state"), and not

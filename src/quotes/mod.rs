@@ -237,6 +237,25 @@ mod tests {
     }
 
     #[test]
+    fn words_glued_to_a_quotation_stay_words() {
+        // Scraped text loses the space between a quotation and the words either side.
+        let q = extract(
+            "Michael Howard spoke at length.\n\n\"It is the most terrible indictment of \
+             his predecessors,\" said Mr Howard.\"I believe the Home Office was fit for \
+             purpose when I left it.\"A BBC spokesman said: \"We will not comment on this.\"",
+        );
+        let who: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            who,
+            [
+                Some("Michael Howard"),
+                Some("Michael Howard"),
+                Some("A BBC spokesman")
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_and_any_past_tense_verb_close_a_comma_ended_quotation() {
         let q = extract(
             "\u{201c}She chose not to speak, you utter fool,\u{201d} John Oliver barked.\n\n\
