@@ -172,6 +172,15 @@ pub fn clean_name(raw: &str) -> CleanName {
     while end > start + 2 && is_post_nominal(words[end - 1]) {
         end -= 1;
     }
+    // "Equity Strategist Jonathan Golub", "NASA Administrator Jim Bridenstine": a trade
+    // or an office, with whatever qualifies it, before a full name whose given name is
+    // known. (A known given name alone is not enough: "Yuval Noah Harari", "Joyce Carol
+    // Oates" and "F Scott Fitzgerald" have one in the middle.)
+    if let Some(t) = (start..end.saturating_sub(2)).rev().find(|&t| {
+        (is_title(words[t]) || trade(words[t])) && given_name_gender(words[t + 1]).is_some()
+    }) {
+        start = t + 1;
+    }
     let name = words[start.min(end)..end].join(" ");
     CleanName {
         name,
@@ -1125,6 +1134,25 @@ mod tests {
             assert_eq!(clean_name(raw).name, name, "{raw}");
         }
         assert_eq!(clean_name("HuntleyMr Latham").gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn a_qualified_trade_or_office_before_a_full_name_is_stripped() {
+        for (raw, name) in [
+            ("Equity Strategist Jonathan Golub", "Jonathan Golub"),
+            (
+                "Bloomberg Intelligence Analyst Francis Chan",
+                "Francis Chan",
+            ),
+            ("Exchequer Nigel Lawson", "Nigel Lawson"),
+            // A known given name in the middle of a name is no sign of anything.
+            ("Yuval Noah Harari", "Yuval Noah Harari"),
+            ("Joyce Carol Oates", "Joyce Carol Oates"),
+            ("F Scott Fitzgerald", "F Scott Fitzgerald"),
+        ] {
+            assert_eq!(clean_name(raw).name, name, "{raw}");
+        }
+        assert!(is_org_phrase("Scotland Yard", false));
     }
 
     #[test]

@@ -458,6 +458,8 @@ const TITLES: &[&str] = &[
     "minister",
     "premier",
     "chancellor",
+    // Only ever the office's object: "Chancellor of the Exchequer Nigel Lawson".
+    "exchequer",
     "secretary",
     "mayor",
     "judge",
@@ -1600,6 +1602,8 @@ pub enum Gender {
 /// Words that make a capitalised phrase an organisation ("State Department").
 const ORG_WORDS: &[&str] = &[
     "department",
+    // "Scotland Yard", the Metropolitan police.
+    "yard",
     "ministry",
     "council",
     "committee",
