@@ -177,7 +177,7 @@ pub fn clean_name(raw: &str) -> CleanName {
     // known. (A known given name alone is not enough: "Yuval Noah Harari", "Joyce Carol
     // Oates" and "F Scott Fitzgerald" have one in the middle.)
     if let Some(t) = (start..end.saturating_sub(2)).rev().find(|&t| {
-        (is_title(words[t]) || trade(words[t])) && given_name_gender(words[t + 1]).is_some()
+        given_name_gender(words[t + 1]).is_some() && (is_title(words[t]) || trade(words[t]))
     }) {
         start = t + 1;
     }
