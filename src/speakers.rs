@@ -665,14 +665,7 @@ fn resolve_one(
         RawSpeaker::Subject { text: raw, pos } => {
             // Only a person already quoted, or one whose given name says so: a sentence's
             // subject is as often a film, a firm or a place.
-            let clean = clean_name(raw);
-            let words = clean.name.split(' ').count();
-            let full = if words == 1 {
-                expand_surname(&clean.name, *pos, known, seen)
-            } else {
-                None
-            };
-            let name = full.unwrap_or(clean.name);
+            let (name, _) = full_name(clean_name(raw).name, *pos, known, seen);
             let quoted = seen
                 .iter()
                 .any(|s| s.name == name && s.kind == SpeakerKind::Person);
@@ -769,17 +762,12 @@ fn resolve_one(
                 }
             } else {
                 let words = clean.name.split(' ').count();
-                let full = if words == 1 {
-                    expand_surname(&clean.name, *pos, known, seen)
-                } else {
-                    None
-                };
-                let kind = if words >= 2 || clean.titled || full.is_some() {
+                let (name, expanded) = full_name(clean.name, *pos, known, seen);
+                let kind = if words >= 2 || clean.titled || expanded {
                     SpeakerKind::Person
                 } else {
                     SpeakerKind::Unknown
                 };
-                let name = full.unwrap_or(clean.name);
                 if let Some(g) = clean.gender
                     && let Some(s) = seen.iter_mut().find(|s| s.name == name)
                 {
@@ -1004,6 +992,18 @@ fn honorific_name(word: &str) -> Option<&str> {
 }
 
 /// "Patel" → "Vedant Patel" when the article names a person so.
+/// `name`, or the full name that a surname alone stands for ("Patel" → "Vedant Patel"),
+/// and whether it was expanded.
+fn full_name(name: String, pos: usize, known: &[(usize, String)], seen: &[Seen]) -> (String, bool) {
+    if name.contains(' ') {
+        return (name, false);
+    }
+    match expand_surname(&name, pos, known, seen) {
+        Some(full) => (full, true),
+        None => (name, false),
+    }
+}
+
 fn expand_surname(
     word: &str,
     pos: usize,
