@@ -65,10 +65,10 @@ pub fn extract_all(text: &str) -> (Vec<Quote>, Vec<ReportedSpeech>) {
         let words = quoted.split_whitespace().count();
         let keep = match attr {
             _ if names_a_show(&text[..span.range.start], quoted, words) => false,
-            Some(_) if unclaimed => words >= MIN_UNATTRIBUTED_WORDS && reads_like_speech(quoted),
-            Some(a) if a.inherited => words >= MIN_INHERITED_WORDS || span.continued,
-            Some(_) => true,
-            None => words >= MIN_UNATTRIBUTED_WORDS && reads_like_speech(quoted),
+            Some(a) if !unclaimed && a.inherited => words >= MIN_INHERITED_WORDS || span.continued,
+            Some(_) if !unclaimed => true,
+            // Unattributed, or only by a subject that turned out to be no speaker.
+            _ => words >= MIN_UNATTRIBUTED_WORDS && reads_like_speech(quoted),
         };
         if !keep {
             continue;
