@@ -754,6 +754,32 @@ fn resolve_one(
             {
                 return unknown;
             }
+            // "The QC told the judges", "The MP said": the letters written after a name,
+            // as a definite description, stand for the person named with them (`Peter
+            // Wright, QC,`, `Labour MP Luciana Berger`), else for someone unnamed.
+            if *the && !raw.contains(' ') && is_post_nominal(raw) {
+                let role = raw.trim_end_matches('.').to_lowercase();
+                return match referent_with(std::slice::from_ref(&role), at, known, masked) {
+                    Some(name) => {
+                        let name = name.to_string();
+                        let gender = seen.iter().find(|s| s.name == name).and_then(|s| s.gender);
+                        seen.push(Seen {
+                            name: name.clone(),
+                            kind: SpeakerKind::Person,
+                            gender,
+                            at,
+                        });
+                        Resolved {
+                            name: Some(name),
+                            kind: SpeakerKind::Person,
+                        }
+                    }
+                    None => Resolved {
+                        name: Some(format!("the {}", raw.trim_end_matches('.'))),
+                        kind: SpeakerKind::Unnamed,
+                    },
+                };
+            }
             if is_org_phrase(raw, *the) {
                 let name = raw.trim_start_matches("The ").to_string();
                 Resolved {
@@ -876,6 +902,17 @@ fn role_referent<'k>(
         .skip(1)
         .filter_map(role_word)
         .collect();
+    referent_with(&wanted, at, known, masked)
+}
+
+/// The nearest full name before `at` written with the words `wanted` beside it, as a
+/// title or a short apposition (see [`role_referent`]).
+fn referent_with<'k>(
+    wanted: &[String],
+    at: usize,
+    known: &'k [(usize, String)],
+    masked: &str,
+) -> Option<&'k str> {
     let covers = |beside: Vec<String>| wanted.iter().all(|w| beside.contains(w));
     known
         .iter()
@@ -885,9 +922,7 @@ fn role_referent<'k>(
             // Titles must be the description's very words: "the president" is not "Vice
             // President Joe Biden" nor "World Bank President Jim Yong Kim".
             let mention = mention_titles(masked, *p, n);
-            mention
-                .as_ref()
-                .is_some_and(|(titles, _)| *titles == wanted)
+            mention.as_ref().is_some_and(|(titles, _)| titles == wanted)
                 || covers(words_joined_before(masked, *p))
                 || mention.is_some_and(|(_, end)| covers(short_apposition(masked, end)))
         })

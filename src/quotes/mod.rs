@@ -256,6 +256,27 @@ mod tests {
     }
 
     #[test]
+    fn the_letters_after_a_name_stand_for_the_person_named_with_them() {
+        let q = extract(
+            "Labour MP Fiona Mactaggart spoke first.\n\n\
+             The MP said: \"I have nothing to add to what I said in the house.\"\n\n\
+             The QC told the jury: \"The defendant was there that night, and he knew it.\"",
+        );
+        let who: Vec<_> = q
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_kind))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                (Some("Fiona Mactaggart"), SpeakerKind::Person),
+                // No QC was named: a description, never a facet value.
+                (Some("the QC"), SpeakerKind::Unnamed),
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_and_any_past_tense_verb_close_a_comma_ended_quotation() {
         let q = extract(
             "\u{201c}She chose not to speak, you utter fool,\u{201d} John Oliver barked.\n\n\
