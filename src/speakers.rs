@@ -759,28 +759,18 @@ fn resolve_one(
             // Wright, QC,`, `Labour MP Luciana Berger`), else for someone unnamed.
             if *the && !raw.contains(' ') && is_post_nominal(raw) {
                 let role = raw.trim_end_matches('.').to_lowercase();
-                return match referent_with(std::slice::from_ref(&role), at, known, masked) {
-                    Some(name) => {
-                        let name = name.to_string();
-                        let gender = seen.iter().find(|s| s.name == name).and_then(|s| s.gender);
-                        seen.push(Seen {
-                            name: name.clone(),
-                            kind: SpeakerKind::Person,
-                            gender,
-                            at,
-                        });
-                        Resolved {
-                            name: Some(name),
-                            kind: SpeakerKind::Person,
-                        }
-                    }
-                    None => Resolved {
+                let Some(name) = referent_with(std::slice::from_ref(&role), at, known, masked)
+                else {
+                    return Resolved {
                         name: Some(format!("the {}", raw.trim_end_matches('.'))),
                         kind: SpeakerKind::Unnamed,
-                    },
+                    };
                 };
-            }
-            if is_org_phrase(raw, *the) {
+                Resolved {
+                    name: Some(name.to_string()),
+                    kind: SpeakerKind::Person,
+                }
+            } else if is_org_phrase(raw, *the) {
                 let name = raw.trim_start_matches("The ").to_string();
                 Resolved {
                     name: Some(name),
@@ -1026,7 +1016,6 @@ fn honorific_name(word: &str) -> Option<&str> {
         .then_some(name)
 }
 
-/// "Patel" → "Vedant Patel" when the article names a person so.
 /// `name`, or the full name that a surname alone stands for ("Patel" → "Vedant Patel"),
 /// and whether it was expanded.
 fn full_name(name: String, pos: usize, known: &[(usize, String)], seen: &[Seen]) -> (String, bool) {
@@ -1039,6 +1028,7 @@ fn full_name(name: String, pos: usize, known: &[(usize, String)], seen: &[Seen])
     }
 }
 
+/// "Patel" → "Vedant Patel" when the article names a person so.
 fn expand_surname(
     word: &str,
     pos: usize,

@@ -976,8 +976,7 @@ fn mixed_subject(toks: &[Tok<'_>], masked: &str) -> Option<Attribution> {
         "has" | "had" | "have" => next == "been",
         _ => false,
     };
-    let reported_between = (v + 1..toks.len())
-        .any(|j| !toks[j].masked && is_verb_at(toks, j) && is_speech_verb(&toks[j].lower));
+    let reported_between = (v + 1..toks.len()).any(|j| is_verb_at(toks, j));
     if copula || verb.masked || reported_between {
         return None;
     }
