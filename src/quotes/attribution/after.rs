@@ -2,7 +2,6 @@
 //! said`, `"…" ― Jo Lee` signed after a dash.
 
 use super::phrases::{name_run_before, np_after, np_before};
-use super::subject::speaker_at;
 use super::tokens::{Tok, is_cap, is_verb_at, modifies_verb, tokens};
 use super::words::{is_determiner, is_tell};
 use super::{Attribution, MASK, RawSpeaker};
@@ -54,13 +53,11 @@ pub(super) fn dash_signoff(masked: &str, span: &Span) -> Option<Attribution> {
     let speaker @ RawSpeaker::Named { .. } = name_run_before(&toks, name_len)? else {
         return None;
     };
-    let at = speaker_at(&speaker, base);
-    Some(Attribution {
+    Some(Attribution::cued(
         speaker,
-        cue: trimmed[..trimmed.len() - dashed.len()].to_string(),
-        inherited: false,
-        at,
-    })
+        &trimmed[..trimmed.len() - dashed.len()],
+        base,
+    ))
 }
 
 /// `," X said` or `," said X` right after the quotation.
@@ -90,13 +87,7 @@ pub(super) fn from_after(after: &str, base: usize, ends_sentence: bool) -> Optio
         let t = &toks[v];
         if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
             let speaker = np_after(&toks, v + 1)?;
-            let at = speaker_at(&speaker, t.start);
-            return Some(Attribution {
-                speaker,
-                cue: "according to".into(),
-                inherited: false,
-                at,
-            });
+            return Some(Attribution::cued(speaker, "according to", t.start));
         }
         if !is_verb_at(&toks, v) {
             continue;
@@ -113,13 +104,7 @@ pub(super) fn from_after(after: &str, base: usize, ends_sentence: bool) -> Optio
                 return None;
             }
             let speaker = np_after(&toks, v)?;
-            let at = speaker_at(&speaker, t.start);
-            return Some(Attribution {
-                speaker,
-                cue: t.word.to_string(),
-                inherited: false,
-                at,
-            });
+            return Some(Attribution::cued(speaker, t.word, t.start));
         }
         // `… for the EU, said Geert Wilders, founder of …`: inverted after a comma.
         if let Some(a) = inverted_after_comma(&toks, v) {
@@ -206,13 +191,7 @@ pub(super) fn from_after(after: &str, base: usize, ends_sentence: bool) -> Optio
         if !opens && !moved_on && !set_off {
             return None;
         }
-        let at = speaker_at(&speaker, t.start);
-        return Some(Attribution {
-            speaker,
-            cue: t.word.to_string(),
-            inherited: false,
-            at,
-        });
+        return Some(Attribution::cued(speaker, t.word, t.start));
     }
     // Beyond the window, only a sentence that ends on its attribution, set off by a comma:
     // `"…," and donations began to pick up again last week, Gilbert said.`
@@ -229,12 +208,7 @@ pub(super) fn from_after(after: &str, base: usize, ends_sentence: bool) -> Optio
         };
         let subject = toks.iter().position(|p| p.start == *pos)?;
         let set_off = subject > 0 && toks[subject - 1].trail == Some(',');
-        set_off.then(|| Attribution {
-            at: speaker_at(&speaker, toks[v].start),
-            speaker,
-            cue: toks[v].word.to_string(),
-            inherited: false,
-        })
+        set_off.then(|| Attribution::cued(speaker, toks[v].word, toks[v].start))
     })
 }
 
@@ -332,10 +306,5 @@ fn inverted_after_comma(toks: &[Tok<'_>], v: usize) -> Option<Attribution> {
         RawSpeaker::Unnamed(d) => !d.is_empty(),
         _ => false,
     };
-    named.then(|| Attribution {
-        at: speaker_at(&speaker, t.start),
-        speaker,
-        cue: t.word.to_string(),
-        inherited: false,
-    })
+    named.then(|| Attribution::cued(speaker, t.word, t.start))
 }

@@ -6,7 +6,7 @@ use super::phrases::{name_run_before, np_after, np_before};
 use super::sentences::sentences;
 use super::subject::{
     after_opening_clause, appositive_subject, opening_subject, presented, pronoun_subject,
-    sentence_subject, speaker_at,
+    sentence_subject,
 };
 use super::tokens::{Tok, is_cap, is_verb_at, tokens};
 use super::words::{ends_intro, is_reporting_verb, is_tell};
@@ -37,13 +37,7 @@ pub(super) fn reported_speech(toks: &[Tok<'_>]) -> Option<Attribution> {
             if matches!(speaker, RawSpeaker::Unnamed(_)) {
                 continue;
             }
-            let at = speaker_at(&speaker, t.start);
-            return Some(Attribution {
-                speaker,
-                cue: t.word.to_string(),
-                inherited: false,
-                at,
-            });
+            return Some(Attribution::cued(speaker, t.word, t.start));
         }
     }
     None
@@ -67,13 +61,7 @@ pub(super) fn name_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
         },
         other => other,
     };
-    let at = speaker_at(&speaker, last.start);
-    matches!(speaker, RawSpeaker::Named { .. }).then_some(Attribution {
-        speaker,
-        cue: ":".into(),
-        inherited: false,
-        at,
-    })
+    matches!(speaker, RawSpeaker::Named { .. }).then(|| Attribution::cued(speaker, ":", last.start))
 }
 
 /// `Kasich resisted: "…"`: a subject and a verb in the past tense, closed by a colon
@@ -93,12 +81,7 @@ pub(super) fn subject_colon(toks: &[Tok<'_>]) -> Option<Attribution> {
     ) {
         return None;
     }
-    Some(Attribution {
-        at: speaker_at(&speaker, t.start),
-        speaker,
-        cue: t.word.to_string(),
-        inherited: false,
-    })
+    Some(Attribution::cued(speaker, t.word, t.start))
 }
 
 /// `Clinton has since apologized for what happened: "…"`: a sentence that opens on a
@@ -164,10 +147,8 @@ pub(super) fn intro_sentence(
 /// The attribution a sentence before a quotation gives it: `speaker`, with the verb `cue`.
 fn introduced_by(speaker: RawSpeaker, cue: &Tok<'_>) -> Attribution {
     Attribution {
-        at: speaker_at(&speaker, cue.start),
-        speaker,
-        cue: cue.word.to_string(),
         inherited: true,
+        ..Attribution::cued(speaker, cue.word, cue.start)
     }
 }
 
@@ -238,15 +219,7 @@ fn cue_before(toks: &[Tok<'_>], end: usize, colon_only: bool) -> Option<Attribut
         if t.masked {
             continue;
         }
-        let found = |speaker: RawSpeaker, cue: &str| {
-            let at = speaker_at(&speaker, t.start);
-            Attribution {
-                speaker,
-                cue: cue.to_string(),
-                inherited: false,
-                at,
-            }
-        };
+        let found = |speaker: RawSpeaker, cue: &str| Attribution::cued(speaker, cue, t.start);
         let candidate =
             if t.lower == "according" && toks.get(v + 1).is_some_and(|n| n.lower == "to") {
                 np_after(toks, v + 1).map(|s| found(s, "according to"))

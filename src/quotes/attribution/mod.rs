@@ -102,6 +102,24 @@ pub struct Attribution {
     pub at: usize,
 }
 
+impl Attribution {
+    /// `speaker`, credited by the cue `cue` written at byte `cue_at`: found by a cue of
+    /// its own, not inherited. Pronouns resolve to speakers before the name, or before
+    /// the cue when nobody is named.
+    fn cued(speaker: RawSpeaker, cue: impl Into<String>, cue_at: usize) -> Attribution {
+        let at = match &speaker {
+            RawSpeaker::Named { pos, .. } => *pos,
+            _ => cue_at,
+        };
+        Attribution {
+            speaker,
+            cue: cue.into(),
+            inherited: false,
+            at,
+        }
+    }
+}
+
 /// Reported speech without quotation marks (`Baghdad said that …`), for passage speakers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reported {

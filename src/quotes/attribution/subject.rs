@@ -207,13 +207,6 @@ pub(super) fn appositive_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
     name_run_before(toks, end)
 }
 
-pub(super) fn speaker_at(s: &RawSpeaker, cue: usize) -> usize {
-    match s {
-        RawSpeaker::Named { pos, .. } => *pos,
-        _ => cue,
-    }
-}
-
 /// The name a sentence opens with (after an introductory clause ending in a comma):
 /// "Sen. Bernie Sanders has cast … and accused her of …".
 pub(super) fn sentence_subject(toks: &[Tok<'_>]) -> Option<RawSpeaker> {
