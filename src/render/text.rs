@@ -22,10 +22,7 @@ fn mark(s: &Snippet, marks: Marks) -> String {
     };
     let mut out = String::new();
     let mut at = 0;
-    for h in &s.highlights {
-        if h.start < at || h.end > s.text.len() {
-            continue;
-        }
+    for h in spans(s) {
         out.push_str(&sanitize(&s.text[at..h.start]));
         out.push_str(open);
         out.push_str(&sanitize(&s.text[h.clone()]));
@@ -33,6 +30,26 @@ fn mark(s: &Snippet, marks: Marks) -> String {
         at = h.end;
     }
     out.push_str(&sanitize(&s.text[at..]));
+    out
+}
+
+/// The stretches of `s` to mark: its highlights in order, with matched words that only
+/// spaces part marked as one ("**air strikes**", not "**air** **strikes**"), as a reader
+/// sees a matched phrase. Ranges out of order or out of bounds are left out.
+fn spans(s: &Snippet) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for h in &s.highlights {
+        let at = out.last().map_or(0, |l| l.end);
+        if h.start < at || h.end > s.text.len() || !s.text.is_char_boundary(h.start) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if h.start > at && s.text[at..h.start].bytes().all(|b| b == b' ') => {
+                last.end = h.end;
+            }
+            _ => out.push(h.clone()),
+        }
+    }
     out
 }
 
@@ -124,4 +141,36 @@ pub fn speakers(rows: &[SpeakerRow]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starred(text: &str, highlights: &[std::ops::Range<usize>]) -> String {
+        let s = Snippet {
+            text: text.into(),
+            highlights: highlights.to_vec(),
+        };
+        mark(&s, Marks::Stars)
+    }
+
+    #[test]
+    fn neighbouring_matches_are_marked_as_one() {
+        let t = "the air strikes hit, air and strikes";
+        assert_eq!(
+            starred(t, &[4..7, 8..15, 21..24, 29..36]),
+            "the **air strikes** hit, **air** and **strikes**"
+        );
+        // Punctuation between two matches keeps them apart.
+        assert_eq!(
+            starred("air, strikes", &[0..3, 5..12]),
+            "**air**, **strikes**"
+        );
+        // Out-of-order and out-of-bounds ranges are skipped, never a panic.
+        assert_eq!(
+            starred("air strikes", &[4..11, 0..3, 9..40]),
+            "air **strikes**"
+        );
+    }
 }
