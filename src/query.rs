@@ -7,6 +7,8 @@
 use crate::dates::{Bound as DateBound, parse_bound};
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
+use crate::quotes::lexicon::{honorific_gender, is_org_word, is_title};
+use crate::speakers::clean_name;
 use std::ops::Bound;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
@@ -134,12 +136,12 @@ pub fn build(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Box<
     }
     if !filters.speakers.is_empty() {
         let mut any = Vec::new();
-        for name in &filters.speakers {
-            if let Some(q) = name_query(handle, f.speakers, name)? {
+        for name in filters.speakers.iter().flat_map(|n| speaker_forms(n)) {
+            if let Some(q) = name_query(handle, f.speakers, &name)? {
                 any.push((Occur::Should, q));
             }
             // Merged variants ("Trump" for "Donald Trump") match exactly, by facet.
-            for variant in handle.groups.variants_of(name) {
+            for variant in handle.groups.variants_of(&name) {
                 let t = Term::from_facet(f.speaker_facet, &Facet::from_path([variant.as_str()]));
                 any.push((
                     Occur::Should,
@@ -257,6 +259,24 @@ fn date_facet_terms(
     (!out.is_empty()).then_some(out)
 }
 
+/// The forms a `--speaker` value is looked up by: as typed, and, when titles or an
+/// honorific open it, the bare name after them ("Mr Patel" → "Patel", "President Trump" →
+/// "Trump"), as speakers are indexed bare. A name that ends in a title or an organisation
+/// word ("Prime Minister", "State Department") is looked up only as typed, so it never
+/// widens to "Minister" or "Department".
+fn speaker_forms(name: &str) -> Vec<String> {
+    let typed = name.trim().to_string();
+    let first = typed.split_whitespace().next().unwrap_or_default();
+    let bare = clean_name(&typed).name;
+    let last = bare.split_whitespace().last().unwrap_or_default();
+    let titled = is_title(first) || honorific_gender(first.trim_end_matches('.')).is_some();
+    if titled && !bare.is_empty() && bare != typed && !is_title(last) && !is_org_word(last) {
+        vec![typed, bare]
+    } else {
+        vec![typed]
+    }
+}
+
 /// `patel` → term; `vedant patel` → phrase within one speaker name.
 fn name_query(handle: &IndexHandle, field: Field, name: &str) -> Result<Option<Box<dyn Query>>> {
     let mut analyzer = handle.index.tokenizer_for_field(field)?;
@@ -280,6 +300,27 @@ mod tests {
     use super::*;
     use chrono::{Datelike, NaiveDate};
     use tantivy::schema::{FacetOptions, Schema};
+
+    #[test]
+    fn speaker_values_are_also_looked_up_without_titles() {
+        for (typed, forms) in [
+            ("Mr Patel", &["Mr Patel", "Patel"][..]),
+            ("mr. patel", &["mr. patel", "patel"]),
+            ("President Trump", &["President Trump", "Trump"]),
+            ("Sen. McCaskill", &["Sen. McCaskill", "McCaskill"]),
+            (
+                "Deputy spokesman Vedant Patel",
+                &["Deputy spokesman Vedant Patel", "Vedant Patel"],
+            ),
+            ("Vedant Patel", &["Vedant Patel"]),
+            ("State Department", &["State Department"]),
+            ("Prime Minister", &["Prime Minister"]),
+            ("the BBC", &["the BBC"]),
+            ("Mr", &["Mr"]),
+        ] {
+            assert_eq!(speaker_forms(typed), forms, "{typed}");
+        }
+    }
 
     #[test]
     fn words_joined_by_or_are_a_disjunction_and_nothing_else_is() {

@@ -68,7 +68,8 @@ pub struct FilterArgs {
     ///
     /// Matching is case-blind and by whole words of the speaker's name: "patel" matches
     /// "Vedant Patel"; "vedant patel" must match consecutive words of one speaker name.
-    /// A name newsidx merged with others (see `newsidx speakers`) also matches every
+    /// Titles and honorifics before a name are looked past, as speakers are indexed
+    /// without them: "Mr Patel" also matches "Vedant Patel". A name newsidx merged with others (see `newsidx speakers`) also matches every
     /// variant: "Donald Trump" finds passages attributed to "Trump".
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
