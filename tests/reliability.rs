@@ -157,6 +157,13 @@ fn hostile_files_are_reported_and_everything_else_indexed() {
     // Control characters never reach the terminal.
     let out = ws.ok(&["search", "capybara"]);
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    // The summary for people says what to do about what could not be read.
+    let out = ws.run(&["index", "in", "--index", "for-people"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("could not be read") && err.contains("run the same command again"),
+        "{err}"
+    );
     // --follow-links follows the link out, and reports the loop.
     let (code, s, _) = index_json(&ws, &["in", "--index", "followed", "--follow-links"]);
     assert_eq!(code, Some(0));

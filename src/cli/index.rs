@@ -107,6 +107,11 @@ fn summary_json(s: &Summary) -> serde_json::Value {
     })
 }
 
+/// "1 passage", "2 passages".
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn render(s: &Summary) -> String {
     let secs = s.elapsed.as_secs_f64();
     let mbps = if secs > 0.0 {
@@ -129,9 +134,24 @@ fn render(s: &Summary) -> String {
     for (reason, n) in &s.skipped {
         out.push_str(&format!("  skipped {n}: {reason}\n"));
     }
+    if !s.problems.is_empty() {
+        out.push_str(&format!(
+            "  {} could not be read (each printed above with its reason);\n  \
+             mend or remove them and run the same command again: it reads only what is \
+             new, changed or failed\n",
+            count(
+                s.problems.len() as u64,
+                "file or record",
+                "files or records"
+            ),
+        ));
+    }
     out.push_str(&format!(
-        "Indexed {} articles, {} passages; the index holds {} passages, {} distinct speakers\n",
-        s.articles, s.passages, s.total_passages, s.speakers
+        "Indexed {}, {}; the index holds {}, {}\n",
+        count(s.articles, "article", "articles"),
+        count(s.passages, "passage", "passages"),
+        count(s.total_passages, "passage", "passages"),
+        count(s.speakers, "distinct speaker", "distinct speakers"),
     ));
     out.push_str(&format!("Took {secs:.2}s ({mbps:.1} MB/s)\n"));
     out
