@@ -709,6 +709,7 @@ fn query_set(
             limit: 0,
             offset: 0,
             facets: true,
+            sort: newsidx::search::Sort::Relevance,
         },
     )?;
     let facets = all.facets.unwrap_or_default();
@@ -775,6 +776,7 @@ fn time_newsidx(handle: &index::IndexHandle, set: &[Q], rounds: usize) -> Res<Ve
                 limit: 10,
                 offset: 0,
                 facets: q.facets,
+                sort: newsidx::search::Sort::Relevance,
             },
         )?;
         std::hint::black_box(&r);

@@ -44,6 +44,7 @@
 //!     limit: 10,
 //!     offset: 0,
 //!     facets: false,
+//!     sort: Default::default(),
 //! };
 //! req.filters.speakers.push("patel".into());
 //! let results = search(&handle, &req)?;

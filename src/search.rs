@@ -8,9 +8,11 @@ use crate::index::IndexHandle;
 use crate::query::{Filters, build};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::Query;
 use tantivy::schema::{Facet, Value};
-use tantivy::{ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Order, ReloadPolicy, Score, Searcher, TantivyDocument};
 
 /// How many speakers `--facets` lists.
 pub const TOP_SPEAKERS: usize = 10;
@@ -28,6 +30,21 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Also count speakers and dates over all matches.
     pub facets: bool,
+    /// The order of the hits.
+    pub sort: Sort,
+}
+
+/// The order of the hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Latest publication date first; the better score first within a date, undated last.
+    Newest,
+    /// Earliest publication date first; the better score first within a date, undated
+    /// last.
+    Oldest,
 }
 
 /// One ranked passage.
@@ -140,35 +157,26 @@ thread_local! {
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let query = build(handle, &req.query, &req.filters)?;
     let searcher = searcher(handle)?;
-    let top = TopDocs::with_limit(req.limit.max(1))
-        .and_offset(req.offset)
-        .order_by_score();
-    // Ranking and counting apart when the query is words joined by OR: see
-    // `query::is_disjunction`.
-    let apart = req.filters.is_empty() && crate::query::is_disjunction(&req.query);
-    let (top_docs, total, facets) = if req.facets {
-        let counts = FacetCounts::new(handle, Some(TOP_SPEAKERS)).with_months();
-        let (t, c) = if apart {
-            (
-                searcher.search(&query, &top)?,
-                searcher.search(&query, &counts)?,
-            )
-        } else {
-            searcher.search(&query, &(top, counts))?
-        };
-        let total = usize::try_from(c.total).unwrap_or(usize::MAX);
-        (t, total, Some(make_facets(handle, c.months, c.speakers)))
-    } else if apart {
-        (
-            searcher.search(&query, &top)?,
-            searcher.search(&query, &Count)?,
-            None,
-        )
-    } else {
-        let (t, c) = searcher.search(&query, &(top, Count))?;
-        (t, c, None)
+    let top = || TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    let by_date = |order| {
+        let date = SortByStaticFastValue::<tantivy::DateTime>::for_field(DATE_FIELD);
+        top().order_by(((date, order), (SortBySimilarityScore, Order::Desc)))
     };
-    let top_docs = if req.limit == 0 { vec![] } else { top_docs };
+    let without_date = |hits: Vec<((Option<tantivy::DateTime>, Score), DocAddress)>| {
+        hits.into_iter().map(|((_, s), a)| (s, a)).collect()
+    };
+    let (top_docs, total, facets) = match req.sort {
+        Sort::Relevance => collect(handle, &searcher, &query, req, top().order_by_score())?,
+        Sort::Newest => {
+            let (t, total, facets) = collect(handle, &searcher, &query, req, by_date(Order::Desc))?;
+            (without_date(t), total, facets)
+        }
+        Sort::Oldest => {
+            let (t, total, facets) = collect(handle, &searcher, &query, req, by_date(Order::Asc))?;
+            (without_date(t), total, facets)
+        }
+    };
+    let top_docs: Vec<(Score, DocAddress)> = if req.limit == 0 { vec![] } else { top_docs };
 
     let f = &handle.fields;
     let mut terms = HashSet::new();
@@ -223,6 +231,45 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         total,
         hits,
         facets,
+    })
+}
+
+/// The schema's publication date field, which hits sort by for [`Sort::Newest`] and
+/// [`Sort::Oldest`].
+const DATE_FIELD: &str = "date";
+
+/// Runs `top` over `query` with the total count and, when `req` asks for them, the facets.
+fn collect<C: Collector>(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    query: &dyn Query,
+    req: &SearchRequest,
+    top: C,
+) -> Result<(C::Fruit, usize, Option<Facets>)> {
+    // Ranking and counting apart when the query is words joined by OR: see
+    // `query::is_disjunction`.
+    let apart = req.filters.is_empty() && crate::query::is_disjunction(&req.query);
+    Ok(if req.facets {
+        let counts = FacetCounts::new(handle, Some(TOP_SPEAKERS)).with_months();
+        let (t, c) = if apart {
+            (
+                searcher.search(query, &top)?,
+                searcher.search(query, &counts)?,
+            )
+        } else {
+            searcher.search(query, &(top, counts))?
+        };
+        let total = usize::try_from(c.total).unwrap_or(usize::MAX);
+        (t, total, Some(make_facets(handle, c.months, c.speakers)))
+    } else if apart {
+        (
+            searcher.search(query, &top)?,
+            searcher.search(query, &Count)?,
+            None,
+        )
+    } else {
+        let (t, c) = searcher.search(query, &(top, Count))?;
+        (t, c, None)
     })
 }
 
@@ -315,6 +362,7 @@ mod tests {
                 limit: 5,
                 offset,
                 facets: false,
+                sort: Sort::Relevance,
             };
             let got = search(&handle, &req)?;
             let query = build(&handle, text, &Default::default())?;

@@ -286,3 +286,43 @@ fn facets_are_the_same_with_or_without_the_facet_layout() {
         assert_eq!(&ws.search_json(q), want, "{q:?}");
     }
 }
+
+#[test]
+fn hits_sort_by_date_either_way_with_undated_last() {
+    let ws = indexed();
+    let by_score = ws.search_json(&["said", "--limit", "500"]);
+    for (sort, later_first) in [("newest", true), ("oldest", false)] {
+        let v = ws.search_json(&["said", "--limit", "500", "--sort", sort]);
+        // The same passages, in another order.
+        assert_eq!(v["total"], by_score["total"], "--sort {sort}");
+        assert_eq!(hits(&v).len(), hits(&by_score).len(), "--sort {sort}");
+        let keys: Vec<(Option<&str>, f64)> = hits(&v)
+            .iter()
+            .map(|h| (h["date"].as_str(), h["score"].as_f64().unwrap_or(f64::NAN)))
+            .collect();
+        let dated = keys.iter().take_while(|(d, _)| d.is_some()).count();
+        assert!(dated > 10, "--sort {sort}: {keys:?}");
+        assert!(
+            keys[dated..].iter().all(|(d, _)| d.is_none()),
+            "--sort {sort}: undated passages come last: {keys:?}"
+        );
+        for pair in keys[..dated].windows(2) {
+            let ((d1, s1), (d2, s2)) = (pair[0], pair[1]);
+            let in_order = if later_first { d1 >= d2 } else { d1 <= d2 };
+            assert!(in_order, "--sort {sort}: {d1:?} before {d2:?}");
+            // Within a day, the better match first.
+            assert!(
+                d1 != d2 || s1 >= s2,
+                "--sort {sort}: {d1:?} {s1} before {s2}"
+            );
+        }
+        // Paging walks the same order.
+        let page = ws.search_json(&["said", "--limit", "3", "--offset", "4", "--sort", sort]);
+        let want: Vec<&Value> = hits(&v)[4..7].iter().map(|h| &h["article"]).collect();
+        let got: Vec<&Value> = hits(&page).iter().map(|h| &h["article"]).collect();
+        assert_eq!(got, want, "--sort {sort}");
+    }
+    let out = ws.run(&["search", "said", "--sort", "date"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newest"));
+}

@@ -457,6 +457,7 @@ fn hostile_queries_give_results_or_a_clear_error() {
             limit: 10,
             offset: 0,
             facets: true,
+            sort: newsidx::search::Sort::Relevance,
         };
         // A result or an error; never a panic.
         let _ = newsidx::search::search(&handle, &req);

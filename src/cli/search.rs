@@ -1,9 +1,9 @@
 //! `newsidx search`: ranked passages, highlighted, with optional facets.
 
 use super::{EXIT_OK, FilterArgs, IndexPathArgs, open_index, print};
-use clap::Args;
+use clap::{Args, ValueEnum};
 use newsidx::render::text::Marks;
-use newsidx::search::{SearchRequest, search};
+use newsidx::search::{SearchRequest, Sort, search};
 use std::io::IsTerminal;
 
 /// Search passages; words are ANDed.
@@ -19,6 +19,7 @@ Examples:
   newsidx search \"pre-notification\" --speaker \"Vedant Patel\"
   newsidx search sovereignty --speaker Rasool
   newsidx search strikes --from 2024-02 --to 2024-02 --facets
+  newsidx search sovereignty --speaker Rasool --sort oldest
   newsidx search '\"air strikes\" OR airstrikes -drone' --limit 20 --offset 20
   newsidx search title:iraq --source guardian --json")]
 pub struct SearchArgs {
@@ -36,11 +37,26 @@ pub struct SearchArgs {
     /// Also show the top speakers and passage counts per year and month, over all matches.
     #[arg(long)]
     facets: bool,
+    /// The order of the hits: best match first, or by publication date (within a date,
+    /// the better match first; undated passages last either way).
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    sort: SortArg,
     /// Print one JSON document (schema in README.md).
     #[arg(long)]
     json: bool,
     #[command(flatten)]
     index: IndexPathArgs,
+}
+
+/// `--sort` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Best match first (BM25).
+    Relevance,
+    /// Latest publication date first.
+    Newest,
+    /// Earliest publication date first: how a story unfolded.
+    Oldest,
 }
 
 /// Runs `newsidx search`.
@@ -52,6 +68,11 @@ pub fn run(args: SearchArgs) -> newsidx::Result<i32> {
         limit: args.limit,
         offset: args.offset,
         facets: args.facets,
+        sort: match args.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+        },
     };
     let results = search(&handle, &req)?;
     if args.json {
