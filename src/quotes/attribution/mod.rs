@@ -473,6 +473,24 @@ mod news_shapes {
     }
 
     #[test]
+    fn an_officer_of_a_named_force_is_the_speaker_not_the_force() {
+        // The organisation noun after the place ("police") belongs to the place, never
+        // to the officer's name ("Caroline Marsh police").
+        all_said_by(&[
+            (
+                "Detective Inspector Caroline Marsh from West Midlands police said: \"We are still early.\"",
+                "Detective Inspector Caroline Marsh",
+            ),
+            (
+                "Chief Constable Sara Thornton of Thames Valley Police said: \"It is over.\"",
+                "Chief Constable Sara Thornton",
+            ),
+            // A name run straight into the noun is the organisation's.
+            ("\"No comment,\" the Trump campaign said.", "Trump campaign"),
+        ]);
+    }
+
+    #[test]
     fn unnamed_sources_keep_their_description() {
         all_said_by(&[
             (

@@ -253,12 +253,21 @@ pub(super) fn name_run_before(toks: &[Tok<'_>], end: usize) -> Option<RawSpeaker
         && is_cap(toks[end - 2].word)
         && !toks[end - 2].masked
         && toks[end - 2].trail.is_none()
-        && let Some(RawSpeaker::Named { text, pos, .. }) = name_run_before(toks, end - 1)
+        && let Some(named @ RawSpeaker::Named { .. }) = name_run_before(toks, end - 1)
     {
+        let RawSpeaker::Named { text, pos, .. } = &named else {
+            return Some(named);
+        };
+        // `Caroline Marsh from West Midlands police said`: the name before the noun was
+        // read as the person of a place, so that person is the speaker, and the noun
+        // belongs to the place.
+        if text.split_whitespace().next_back() != Some(toks[end - 2].word) {
+            return Some(named);
+        }
         return Some(RawSpeaker::Named {
             text: format!("{text} {}", toks[end - 1].word),
             the: true,
-            pos,
+            pos: *pos,
         });
     }
     let mut start = end;
