@@ -447,8 +447,9 @@ pub fn ends_with_abbreviation(before: &str) -> bool {
 }
 
 /// Where a word glued to the one before without a space starts inside `word`. First a
-/// second sentence (`Redknapp.When`, `charge!She`, `named.A`): after a `.`, `!` or `?`
-/// that follows two lower-case letters and comes before a capital and a lower-case letter,
+/// second sentence (`Redknapp.When`, `charge!She`, `named.A`, `IPCC.The`): after a `.`,
+/// `!` or `?` that follows two lower-case letters or two capitals and comes before a
+/// capital and a lower-case letter,
 /// or the one-letter word "A" or "I" (scraped
 /// text that lost its paragraph breaks is full of these; `U.S.Army`, `Ph.D` and
 /// `St.John` are not). Else a photo caption that lost its line break, where a lower-case
@@ -719,8 +720,9 @@ fn is_sentence_opener(w: &str) -> bool {
 pub fn is_glued_stop(b: &[u8], i: usize) -> bool {
     i >= 2
         && matches!(b.get(i), Some(b'.' | b'!' | b'?'))
-        && b[i - 1].is_ascii_lowercase()
-        && b[i - 2].is_ascii_lowercase()
+        // A word or an acronym ends there (`IPCC.The`), not a mixed abbreviation (`St.`).
+        && (b[i - 1].is_ascii_lowercase() && b[i - 2].is_ascii_lowercase()
+            || b[i - 1].is_ascii_uppercase() && b[i - 2].is_ascii_uppercase())
         && match b.get(i + 1) {
             // "A" and "I" are words of their own: `not been named.A local spokesman`.
             Some(b'A' | b'I') => b
@@ -758,6 +760,9 @@ mod tests {
         assert_eq!(glued_word_start("Observer.He"), Some(9));
         assert_eq!(glued_word_start("named.A "), Some(6));
         assert_eq!(glued_word_start("it.I"), Some(3));
+        // An acronym ends a sentence as a word does.
+        assert_eq!(glued_word_start("IPCC.The"), Some(5));
+        assert_eq!(glued_word_start("BBC.Tony"), Some(4));
         // Photo credits run into the next sentence.
         assert_eq!(glued_word_start("Handout/PAHalliwell"), Some(10));
         assert_eq!(glued_word_start("Rous/APAnne"), Some(7));
@@ -779,7 +784,16 @@ mod tests {
         ] {
             assert_eq!(glued_word_start(word), None, "{word}");
         }
-        for word in ["U.S.Army", "Ph.D", "St.John", "example.com", "3.5m", "é.É"] {
+        for word in [
+            "U.S.Army",
+            "Ph.D",
+            "St.John",
+            "example.com",
+            "3.5m",
+            "é.É",
+            "U.K.The",
+            "Dr.Who",
+        ] {
             assert_eq!(glued_word_start(word), None, "{word}");
         }
         // Bytes, not characters: a multi-byte letter before the stop is no panic.
