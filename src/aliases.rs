@@ -8,7 +8,13 @@
 //!   exist ("Donald J. Trump" → "Donald Trump");
 //! - a single surname joins the one full name in the corpus that ends with it, and stays
 //!   alone when several people share it ("Clinton" with "Hillary Clinton" and "Bill
-//!   Clinton").
+//!   Clinton");
+//! - names of two words or more that differ only in case join ("Metropolitan police",
+//!   "Metropolitan Police"); one word does not ("US", "Us").
+//!
+//! The first two rules are for people's names only: "U.S. State Department" and "U.S.
+//! Commerce Department" share a first and a last word but are not one speaker, nor are
+//! "West Midlands Police" and "West Mercia Police".
 //!
 //! Each group is named by its most frequent full name. Search applies the groups at query
 //! time (`--speaker` matches every variant; facets add their counts up), so the index
@@ -38,6 +44,16 @@ fn words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
 }
 
+/// Whether `name` may be a person's, so that it may join by its first and last words or
+/// by its surname: no word names an organisation or a title, and it is not a place.
+fn person_shaped(name: &str) -> bool {
+    use crate::quotes::lexicon::{is_org_word, is_place, is_title};
+    !is_place(name)
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| !c.is_lowercase()) && !is_org_word(w) && !is_title(w))
+}
+
 impl SpeakerGroups {
     /// Groups `names` (each with its passage count).
     pub fn build(names: &[(String, u64)]) -> SpeakerGroups {
@@ -62,12 +78,28 @@ impl SpeakerGroups {
                 p[ra] = rb;
             }
         };
+        // The same name in other capitals; not a single word, where capitals tell apart
+        // an acronym from a word ("US", "Us").
+        let mut by_lower: HashMap<String, usize> = HashMap::new();
+        for (i, (n, _)) in names.iter().enumerate() {
+            let w = words(n);
+            if w.len() < 2 {
+                continue;
+            }
+            let key = w.join(" ").to_lowercase();
+            match by_lower.get(&key) {
+                Some(&first) => union(first, i, &mut parent),
+                None => {
+                    by_lower.insert(key, i);
+                }
+            }
+        }
         // First + last name of multi-word names, to join middle-name variants.
         let mut by_first_last: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (n, _)) in names.iter().enumerate() {
             let w = words(n);
-            if w.len() >= 2 {
+            if w.len() >= 2 && person_shaped(n) {
                 let first_last = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
                 by_first_last.entry(first_last).or_default().push(i);
                 by_surname
@@ -84,7 +116,7 @@ impl SpeakerGroups {
         }
         for (i, (n, _)) in names.iter().enumerate() {
             let w = words(n);
-            if w.len() != 1 {
+            if w.len() != 1 || !person_shaped(n) {
                 continue;
             }
             if let Some(cands) = by_surname.get(&w[0].to_lowercase()) {
@@ -227,6 +259,38 @@ mod tests {
         let mut v = g.variants_of("donald trump");
         v.sort();
         assert_eq!(v, ["Donald J. Trump", "Donald Trump", "Trump"]);
+    }
+
+    #[test]
+    fn organisations_sharing_first_and_last_words_stay_apart() {
+        let g = groups(&[
+            ("U.S. State Department", 9),
+            ("U.S. Commerce Department", 4),
+            ("West Midlands Police", 5),
+            ("West Mercia Police", 3),
+            ("Metropolitan Police", 6),
+            ("Metropolitan police", 2),
+            ("Department", 1),
+            ("Detective Inspector Jo Marsh police", 1),
+            ("Detective Sergeant Al Hunt police", 1),
+            ("US", 7),
+            ("Us", 1),
+        ]);
+        for name in [
+            "U.S. State Department",
+            "U.S. Commerce Department",
+            "West Midlands Police",
+            "West Mercia Police",
+            "Department",
+            "Detective Inspector Jo Marsh police",
+            "US",
+            "Us",
+        ] {
+            assert_eq!(g.canonical(name), name, "{name}");
+            assert!(g.variants_of(name).is_empty(), "{name}");
+        }
+        // Case variants of one name still join.
+        assert_eq!(g.canonical("Metropolitan police"), "Metropolitan Police");
     }
 
     #[test]
