@@ -157,23 +157,23 @@ thread_local! {
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let query = build(handle, &req.query, &req.filters)?;
     let searcher = searcher(handle)?;
-    let top = || TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
-    let by_date = |order| {
-        let date = SortByStaticFastValue::<tantivy::DateTime>::for_field(DATE_FIELD);
-        top().order_by(((date, order), (SortBySimilarityScore, Order::Desc)))
-    };
-    let without_date = |hits: Vec<((Option<tantivy::DateTime>, Score), DocAddress)>| {
-        hits.into_iter().map(|((_, s), a)| (s, a)).collect()
-    };
+    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (top_docs, total, facets) = match req.sort {
-        Sort::Relevance => collect(handle, &searcher, &query, req, top().order_by_score())?,
-        Sort::Newest => {
-            let (t, total, facets) = collect(handle, &searcher, &query, req, by_date(Order::Desc))?;
-            (without_date(t), total, facets)
-        }
-        Sort::Oldest => {
-            let (t, total, facets) = collect(handle, &searcher, &query, req, by_date(Order::Asc))?;
-            (without_date(t), total, facets)
+        Sort::Relevance => collect(handle, &searcher, &query, req, top.order_by_score())?,
+        Sort::Newest | Sort::Oldest => {
+            let order = if req.sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let schema = handle.index.schema();
+            let date = SortByStaticFastValue::<tantivy::DateTime>::for_field(
+                schema.get_field_name(handle.fields.date),
+            );
+            let by_date = top.order_by(((date, order), (SortBySimilarityScore, Order::Desc)));
+            let (hits, total, facets) = collect(handle, &searcher, &query, req, by_date)?;
+            let hits = hits.into_iter().map(|((_, score), a)| (score, a)).collect();
+            (hits, total, facets)
         }
     };
     let top_docs: Vec<(Score, DocAddress)> = if req.limit == 0 { vec![] } else { top_docs };
@@ -234,10 +234,6 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
     })
 }
 
-/// The schema's publication date field, which hits sort by for [`Sort::Newest`] and
-/// [`Sort::Oldest`].
-const DATE_FIELD: &str = "date";
-
 /// Runs `top` over `query` with the total count and, when `req` asks for them, the facets.
 fn collect<C: Collector>(
     handle: &IndexHandle,
@@ -247,8 +243,11 @@ fn collect<C: Collector>(
     top: C,
 ) -> Result<(C::Fruit, usize, Option<Facets>)> {
     // Ranking and counting apart when the query is words joined by OR: see
-    // `query::is_disjunction`.
-    let apart = req.filters.is_empty() && crate::query::is_disjunction(&req.query);
+    // `query::is_disjunction`. Only ranking by score skips matches; a date order reads
+    // them all, so it ranks and counts in one pass.
+    let apart = req.sort == Sort::Relevance
+        && req.filters.is_empty()
+        && crate::query::is_disjunction(&req.query);
     Ok(if req.facets {
         let counts = FacetCounts::new(handle, Some(TOP_SPEAKERS)).with_months();
         let (t, c) = if apart {
