@@ -473,7 +473,7 @@ mod news_shapes {
     }
 
     #[test]
-    fn an_officer_of_a_named_force_is_the_speaker_not_the_force() {
+    fn a_force_or_a_place_after_the_name_is_not_the_speaker() {
         // The organisation noun after the place ("police") belongs to the place, never
         // to the officer's name ("Caroline Marsh police").
         all_said_by(&[
@@ -485,6 +485,12 @@ mod news_shapes {
                 "Chief Constable Sara Thornton of Thames Valley Police said: \"It is over.\"",
                 "Chief Constable Sara Thornton",
             ),
+            // A place after "in" says where the speaker is.
+            (
+                "\"No comment,\" Merrill Lynch in London said.",
+                "Merrill Lynch",
+            ),
+            ("Mr Smith in Paris said: \"Fine.\"", "Mr Smith"),
             // A name run straight into the noun is the organisation's.
             ("\"No comment,\" the Trump campaign said.", "Trump campaign"),
         ]);

@@ -136,7 +136,20 @@ pub(super) fn np_before(toks: &[Tok<'_>], v: usize) -> Option<RawSpeaker> {
             },
         };
     }
-    name_run_before(toks, end)
+    let run = name_run_before(toks, end);
+    // `Merrill Lynch in London said`, `Traders in London said`: a place after "in" says
+    // where the speaker is, and the speaker comes before it.
+    if let Some(RawSpeaker::Named { pos, .. }) = &run
+        && let Some(k) = toks[..end].iter().rposition(|t| t.start == *pos)
+        && k >= 2
+        && toks[k - 1].lower == "in"
+        && toks[k - 2].trail.is_none()
+        && lexicon::is_place(&words(&toks[k..end]))
+        && let Some(speaker) = np_before(toks, k - 1)
+    {
+        return Some(speaker);
+    }
+    run
 }
 
 /// Whether an apposition describes ("the Prime Minister's military spokesman", "Sanders'
