@@ -277,6 +277,30 @@ mod tests {
     }
 
     #[test]
+    fn a_personal_title_stands_for_the_person_named_with_it() {
+        let q = extract(
+            "In his ruling, Judge James Kleinberg said the laws applied.\n\n\
+             The Judge wrote: \"It is not surprising that the site was visited.\"\n\n\
+             The President said: \"We will see what happens next week.\"\n\n\
+             The Queen said: \"I was deeply shocked by the news from the town.\"",
+        );
+        let who: Vec<_> = q
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_kind))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                (Some("James Kleinberg"), SpeakerKind::Person),
+                // No president was named: a description, never a facet value.
+                (Some("the President"), SpeakerKind::Unnamed),
+                // One person across an archive: kept as a speaker.
+                (Some("Queen"), SpeakerKind::Unknown),
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_and_any_past_tense_verb_close_a_comma_ended_quotation() {
         let q = extract(
             "\u{201c}She chose not to speak, you utter fool,\u{201d} John Oliver barked.\n\n\

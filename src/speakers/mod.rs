@@ -17,7 +17,9 @@ mod scan;
 
 use crate::model::SpeakerKind;
 use crate::quotes::attribution::{Attribution, Found, RawSpeaker};
-use crate::quotes::lexicon::{Gender, given_name_gender, is_post_nominal, possessive_owner};
+use crate::quotes::lexicon::{
+    Gender, given_name_gender, is_personal_title, is_post_nominal, possessive_owner,
+};
 use names::{is_org_phrase, surname};
 use roles::{definite_role, referent_with, role_referent};
 use scan::scan_names;
@@ -293,8 +295,10 @@ fn resolve_one(
             }
             // "The QC told the judges", "The MP said": the letters written after a name,
             // as a definite description, stand for the person named with them (`Peter
-            // Wright, QC,`, `Labour MP Luciana Berger`), else for someone unnamed.
-            if *the && !raw.contains(' ') && is_post_nominal(raw) {
+            // Wright, QC,`, `Labour MP Luciana Berger`), else for someone unnamed. So
+            // does a title only a person holds: "The Judge wrote" after "Judge
+            // Kleinberg said".
+            if *the && !raw.contains(' ') && (is_post_nominal(raw) || is_personal_title(raw)) {
                 let role = raw.trim_end_matches('.').to_lowercase();
                 let Some(name) = referent_with(std::slice::from_ref(&role), at, known, masked)
                 else {

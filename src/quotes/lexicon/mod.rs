@@ -22,7 +22,9 @@ pub use names::{
     is_post_nominal, possessive_owner, pronoun,
 };
 pub use organisations::{is_non_person_name, is_org_word, is_place};
-pub use roles::{honorific_gender, is_demonym, is_person_noun, is_source_noun, is_title};
+pub use roles::{
+    honorific_gender, is_demonym, is_person_noun, is_personal_title, is_source_noun, is_title,
+};
 pub use verbs::{is_adverb_shaped, is_speech_verb, is_time_word, is_verb_modifier, is_weak_verb};
 
 /// A word list as a set: the extractor looks words up for every word of every quoting

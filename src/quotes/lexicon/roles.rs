@@ -683,6 +683,38 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// Whether `word` (any case) is a title only a person holds, and many people over an
+/// archive, so that "the Judge" or "the President" is a definite description of someone
+/// ("Judge Kleinberg") and never a name of its own. Narrower than [`is_title`], which
+/// also holds words of bodies ("Treasury", "State", "House"). Royal and church titles
+/// are left out: "the Queen" names one person across an archive.
+pub fn is_personal_title(word: &str) -> bool {
+    const PERSONAL: &[&str] = &[
+        "ambassador",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "commissioner",
+        "constable",
+        "coroner",
+        "detective",
+        "governor",
+        "inspector",
+        "judge",
+        "magistrate",
+        "mayor",
+        "minister",
+        "premier",
+        "president",
+        "prosecutor",
+        "senator",
+        "sergeant",
+        "sheriff",
+        "superintendent",
+    ];
+    PERSONAL.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
