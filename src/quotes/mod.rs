@@ -160,6 +160,13 @@ fn reads_like_speech(quoted: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each quotation's speaker and kind.
+    fn speakers_and_kinds(q: &[Quote]) -> Vec<(Option<&str>, SpeakerKind)> {
+        q.iter()
+            .map(|q| (q.speaker.as_deref(), q.speaker_kind))
+            .collect()
+    }
+
     #[test]
     fn seed_like_paragraphs() {
         let t = "National Security Council spokesman John Kirby spoke.\n\n\
@@ -262,10 +269,7 @@ mod tests {
              The MP said: \"I have nothing to add to what I said in the house.\"\n\n\
              The QC told the jury: \"The defendant was there that night, and he knew it.\"",
         );
-        let who: Vec<_> = q
-            .iter()
-            .map(|q| (q.speaker.as_deref(), q.speaker_kind))
-            .collect();
+        let who = speakers_and_kinds(&q);
         assert_eq!(
             who,
             [
@@ -284,10 +288,7 @@ mod tests {
              The President said: \"We will see what happens next week.\"\n\n\
              The Queen said: \"I was deeply shocked by the news from the town.\"",
         );
-        let who: Vec<_> = q
-            .iter()
-            .map(|q| (q.speaker.as_deref(), q.speaker_kind))
-            .collect();
+        let who = speakers_and_kinds(&q);
         assert_eq!(
             who,
             [
