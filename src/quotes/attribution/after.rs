@@ -149,8 +149,14 @@ pub(super) fn from_after(after: &str, base: usize, ends_sentence: bool) -> Optio
         };
         // A weak verb ("posted", "continued") attributes only with its subject right there;
         // without one it is no cue, and a later verb may still be ("… and donations began
-        // to pick up, Gilbert said").
-        if is_weak_verb(&t.lower) && matches!(speaker, RawSpeaker::Unnamed(_)) {
+        // to pick up, Gilbert said"). Nor is its "-ing" form right after a capitalised
+        // word, which makes a compound noun (`has a Strong Buy rating`, `the Strasbourg
+        // ruling`), not a verb (`Tung is speaking`, `David Perry QC, defending, read`).
+        let compound = t.lower.ends_with("ing")
+            && v >= 1
+            && is_cap(toks[v - 1].word)
+            && toks[v - 1].trail.is_none();
+        if is_weak_verb(&t.lower) && (matches!(speaker, RawSpeaker::Unnamed(_)) || compound) {
             continue;
         }
         if moved_on && !matches!(speaker, RawSpeaker::Named { .. }) {

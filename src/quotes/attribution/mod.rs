@@ -497,6 +497,19 @@ mod news_shapes {
     }
 
     #[test]
+    fn a_weak_verb_in_ing_is_no_cue_after_a_quotation() {
+        // "rating" is a noun here, and "Strong Buy" no speaker: the cue before the
+        // quotation attributes it.
+        assert_eq!(
+            speakers(
+                "Backing his stance, Hecht writes, \"We are buyers of the stock.\" In the \
+                 meantime, OHI has a Strong Buy rating from the analyst consensus."
+            ),
+            [Some("Hecht".to_string())]
+        );
+    }
+
+    #[test]
     fn unnamed_sources_keep_their_description() {
         all_said_by(&[
             (
