@@ -276,7 +276,10 @@ impl<'a> NameScan<'a> {
         self.after_in &= possessive.is_none() && !word.ends_with(['\'', '\u{2019}']);
         self.run
             .push((start, core.trim_end_matches('.').trim_end_matches(',')));
+        // A possessive ends the name it closes: `Scotiabank's Paul Cheng` is two names,
+        // the bank's and the analyst's.
         if glued_end
+            || possessive.is_some()
             || word.ends_with([',', '.', ':', ';', '"', '\u{201d}', ')', '?', '!'])
                 && !(word.ends_with('.')
                     && (core.len() <= 2 || crate::passages::ends_with_abbreviation(core)))
@@ -406,6 +409,18 @@ mod tests {
     fn full_names_found_in_text() {
         let names = names_in("Spokesman John Kirby said. Later Mr Kirby left.");
         assert!(names.contains(&"John Kirby".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_possessive_ends_the_name_it_closes() {
+        assert_eq!(
+            names_in("In his note, Scotiabank\u{2019}s Paul Cheng notes several points."),
+            ["Paul Cheng"]
+        );
+        assert_eq!(
+            names_in("He spoke in Nick Clegg's constituency and at The Atlantic's office."),
+            ["Nick Clegg"]
+        );
     }
 
     #[test]
