@@ -21,6 +21,7 @@
 //! itself never has to be rewritten when a new article changes a group.
 
 use serde::{Deserialize, Serialize};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -78,34 +79,31 @@ impl SpeakerGroups {
                 p[ra] = rb;
             }
         };
-        // The same name in other capitals; not a single word, where capitals tell apart
-        // an acronym from a word ("US", "Us").
+        // Names of two words or more, under three keys: the whole name in lower case, so
+        // that case variants join (not a single word, where capitals tell an acronym from
+        // a word: "US", "Us"); and, for people's names only, the first and last words (to
+        // join middle-name variants) and the last word (for lone surnames).
         let mut by_lower: HashMap<String, usize> = HashMap::new();
+        let mut by_first_last: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (n, _)) in names.iter().enumerate() {
             let w = words(n);
             if w.len() < 2 {
                 continue;
             }
-            let key = w.join(" ").to_lowercase();
-            match by_lower.get(&key) {
-                Some(&first) => union(first, i, &mut parent),
-                None => {
-                    by_lower.insert(key, i);
+            match by_lower.entry(w.join(" ").to_lowercase()) {
+                Entry::Occupied(first) => union(*first.get(), i, &mut parent),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
                 }
             }
-        }
-        // First + last name of multi-word names, to join middle-name variants.
-        let mut by_first_last: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, (n, _)) in names.iter().enumerate() {
-            let w = words(n);
-            if w.len() >= 2 && person_shaped(n) {
-                let first_last = (w[0].to_lowercase(), w[w.len() - 1].to_lowercase());
-                by_first_last.entry(first_last).or_default().push(i);
-                by_surname
-                    .entry(w[w.len() - 1].to_lowercase())
+            if person_shaped(n) {
+                let last = w[w.len() - 1].to_lowercase();
+                by_first_last
+                    .entry((w[0].to_lowercase(), last.clone()))
                     .or_default()
                     .push(i);
+                by_surname.entry(last).or_default().push(i);
             }
         }
         for group in by_first_last.values() {
